@@ -1,0 +1,6 @@
+"""factcheck: cited answers and quote checks over news articles.
+
+Layout: ``corpus`` reads articles, ``components`` holds one Haystack component a file,
+``indexing`` builds and caches the index, ``query`` wires the query pipelines, ``service`` is
+the facade the CLI, UI and API call, and ``contract`` turns results into the JSON contract.
+"""

@@ -1,0 +1,1 @@
+"""Haystack components of the engine, one a file."""

@@ -1,0 +1,74 @@
+"""One root exception with named subclasses; their messages are shown to people as they are.
+
+The CLI prints ``str(error)`` on one line and exits non-zero; the API maps each class to a 4xx;
+the UI shows the message in an error box.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FactcheckError",
+    "InputError",
+    "EmptyInputError",
+    "InputTooLongError",
+    "CorpusError",
+    "CorpusNotFoundError",
+    "EmptyCorpusError",
+    "UnsupportedFileError",
+    "DocumentNotFoundError",
+    "IndexCacheError",
+]
+
+
+class FactcheckError(Exception):
+    """Root of every error the engine raises on purpose."""
+
+    status_code = 500
+
+
+class InputError(FactcheckError):
+    """A question, quote or file that the service cannot take."""
+
+    status_code = 400
+
+
+class EmptyInputError(InputError):
+    """Nothing to work on: an empty question, quote or file."""
+
+
+class InputTooLongError(InputError):
+    """Over a size limit."""
+
+    status_code = 413
+
+
+class UnsupportedFileError(InputError):
+    """A file that is not a UTF-8 text, Markdown or HTML article."""
+
+    status_code = 415
+
+
+class CorpusError(FactcheckError):
+    """The corpus folder cannot be used."""
+
+    status_code = 400
+
+
+class CorpusNotFoundError(CorpusError):
+    """The corpus folder does not exist."""
+
+    status_code = 404
+
+
+class EmptyCorpusError(CorpusError):
+    """The corpus folder holds no usable article."""
+
+
+class DocumentNotFoundError(FactcheckError):
+    """No article with that doc_id."""
+
+    status_code = 404
+
+
+class IndexCacheError(FactcheckError):
+    """The on-disk index cache cannot be written."""

