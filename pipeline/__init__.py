@@ -4,3 +4,11 @@ Layout: ``corpus`` reads articles, ``components`` holds one Haystack component a
 ``indexing`` builds and caches the index, ``query`` wires the query pipelines, ``service`` is
 the facade the CLI, UI and API call, and ``contract`` turns results into the JSON contract.
 """
+
+import os
+
+# Offline by construction: no model hub, no telemetry.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -16,6 +16,7 @@ __all__ = [
     "EmptyCorpusError",
     "UnsupportedFileError",
     "DocumentNotFoundError",
+    "DocumentExistsError",
     "IndexCacheError",
 ]
 
@@ -72,3 +73,9 @@ class DocumentNotFoundError(FactcheckError):
 
 class IndexCacheError(FactcheckError):
     """The on-disk index cache cannot be written."""
+
+
+class DocumentExistsError(InputError):
+    """An article of that name is already in the corpus (it is never overwritten silently)."""
+
+    status_code = 409

@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     rrf_k: int = 60
 
     # Answering: below this evidence score the service abstains (calibrated in tests/pipeline).
-    abstain_threshold: float = 0.42
+    abstain_threshold: float = 0.46
 
     # Quote checking (calibrated on tests/pipeline/test_quote_checker.py cases).
     altered_min_similarity: float = 0.6

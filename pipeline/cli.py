@@ -1,0 +1,239 @@
+"""The ``factcheck`` command: index, ask, check, quotes, eval, serve (contract: ../shared/eval/README.md).
+
+Errors print one line on stderr and exit 1; nothing a user can cause prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pipeline  # noqa: F401  (sets the offline environment before any model code loads)
+from pipeline.errors import EmptyInputError, FactcheckError, InputError
+from pipeline.settings import Settings, get_settings
+
+EXIT_ERROR = 1
+EXIT_INTERNAL = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factcheck", description="Cited answers and quote checks over news articles.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_corpus(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument("--corpus", type=Path, default=None, help="folder of articles (default: the bundled corpus/)")
+        return sub
+
+    with_corpus(commands.add_parser("index", help="build or refresh the cached index of the corpus"))
+
+    ask = with_corpus(commands.add_parser("ask", help="answer a question from the sources"))
+    ask.add_argument("question", nargs="?", help="the question")
+    ask.add_argument("--questions", type=Path, help="a file with one question a line (output: JSON Lines)")
+    ask.add_argument("--top-k", type=int, default=None, help="how many citations at most")
+    ask.add_argument("--json", action="store_true", help="print the JSON object")
+
+    check = with_corpus(commands.add_parser("check", help="check a quote against the sources"))
+    check.add_argument("quote", nargs="?", help="the quote")
+    check.add_argument("--speaker", default=None, help="who the quote is said to be by")
+    check.add_argument("--quotes", type=Path, help='JSON Lines: {"quote": "...", "speaker": "..." or null}')
+    check.add_argument("--json", action="store_true", help="print the JSON object")
+
+    quotes = with_corpus(commands.add_parser("quotes", help="list who said what"))
+    quotes.add_argument("--speaker", default=None, help="only this speaker")
+    quotes.add_argument("--json", action="store_true", help="print the JSON object")
+
+    evaluate = with_corpus(commands.add_parser("eval", help="score an evaluation set"))
+    evaluate.add_argument("set_dir", type=Path, help="folder with qa.jsonl, speakers.jsonl, quotes.jsonl")
+
+    serve = with_corpus(commands.add_parser("serve", help="serve the HTTP API"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.ERROR, format="%(message)s")
+    try:
+        return _dispatch(args)
+    except FactcheckError as error:
+        print(f"factcheck: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        print(f"factcheck: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = get_settings()
+    if args.corpus is not None:
+        settings = settings.model_copy(update={"corpus_dir": args.corpus})
+    return settings
+
+
+def _service(args: argparse.Namespace, *, progress: bool = False) -> Any:
+    from pipeline.service import FactChecker
+
+    service = FactChecker(_settings(args))
+    service.warm_up(on_progress=_print_progress if progress else None)
+    for warning in service.index.warnings:
+        print(f"factcheck: warning: skipped {warning.path}: {warning.message}", file=sys.stderr)
+    return service
+
+
+def _print_progress(done: int, total: int, doc_id: str) -> None:
+    if doc_id:
+        print(f"indexed {done}/{total} articles ({doc_id})", file=sys.stderr, flush=True)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from pipeline import contract
+
+    if args.command == "serve":
+        from pipeline.api import serve
+
+        serve(_settings(args), host=args.host, port=args.port)
+        return 0
+    if args.command == "ask":
+        questions = _questions(args)
+        service = _service(args)
+        if args.questions is not None:
+            for question in questions:
+                _print_json(contract.ask_json(service.ask(question, top_k=args.top_k)))
+            return 0
+        result = service.ask(questions[0], top_k=args.top_k)
+        print(json.dumps(contract.ask_json(result), ensure_ascii=False, indent=2) if args.json else _ask_text(result))
+        return 0
+    if args.command == "check":
+        items = _quotes(args)
+        service = _service(args)
+        if args.quotes is not None:
+            for quote, speaker in items:
+                _print_json(contract.check_json(service.check(quote, speaker)))
+            return 0
+        result = service.check(*items[0])
+        print(json.dumps(contract.check_json(result), ensure_ascii=False, indent=2) if args.json else _check_text(result))
+        return 0
+    if args.command == "quotes":
+        result = _service(args).quotes(args.speaker)
+        print(json.dumps(contract.quotes_json(result), ensure_ascii=False, indent=2) if args.json else _quotes_text(result))
+        return 0
+    if args.command == "index":
+        service = _service(args, progress=True)
+        index = service.index
+        print(
+            f"indexed {len(index.articles)} articles: {index.store.count_documents()} passages, "
+            f"{len(index.statements)} statements ({index.embedded_now} embedded now, "
+            f"{len(index.articles) - index.embedded_now} from cache)"
+        )
+        return 0
+    if args.command == "eval":
+        from pipeline.evaluation import evaluate, format_report
+
+        print(format_report(evaluate(_service(args), args.set_dir)))
+        return 0
+    raise InputError(f"unknown command {args.command}")  # pragma: no cover - argparse rejects it first
+
+
+def _questions(args: argparse.Namespace) -> list[str]:
+    if args.questions is not None:
+        lines = _read_lines(args.questions)
+        questions = [line.strip() for line in lines if line.strip()]
+        if not questions:
+            raise EmptyInputError(f"{args.questions}: no questions in the file")
+        return questions
+    if args.question is None:
+        raise EmptyInputError("give a question, or --questions FILE")
+    return [args.question]
+
+
+def _quotes(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    if args.quotes is None:
+        if args.quote is None:
+            raise EmptyInputError("give a quote, or --quotes FILE")
+        return [(args.quote, args.speaker)]
+    items = []
+    for number, line in enumerate(_read_lines(args.quotes), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            items.append((str(item["quote"]), item.get("speaker")))
+        except (ValueError, KeyError, TypeError):
+            raise InputError(f"{args.quotes} line {number}: expected {{\"quote\": ..., \"speaker\": ...}}") from None
+    if not items:
+        raise EmptyInputError(f"{args.quotes}: no quotes in the file")
+    return items
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_bytes().decode("utf-8").splitlines()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not UTF-8 text") from None
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    print(json.dumps(data, ensure_ascii=False), flush=True)
+
+
+def _ask_text(result: Any) -> str:
+    lines = []
+    if result.abstained:
+        lines.append("The sources do not say.")
+        if result.closest:
+            lines.append("Closest evidence (not an answer):")
+            lines.extend(_citation_line(i, c) for i, c in enumerate(result.closest[:3], start=1))
+        return "\n".join(lines)
+    lines.append(f"Answer: {result.answer}")
+    lines.extend(_citation_line(i, c) for i, c in enumerate(result.citations, start=1))
+    return "\n".join(lines)
+
+
+def _citation_line(number: int, citation: Any) -> str:
+    who = f" — {citation.speaker}" if citation.speaker else ""
+    return f"  [{number}] “{citation.text}”{who}\n      {citation.title} ({citation.doc_id}, chars {citation.start}–{citation.end})"
+
+
+def _check_text(result: Any) -> str:
+    lines = [f"Verdict: {result.verdict.replace('_', ' ')} (similarity {result.similarity:.2f})"]
+    if result.explanation:
+        lines.append(result.explanation)
+    if result.match:
+        who = result.match.speaker or "no named speaker"
+        lines.append(f"Source ({who}): “{result.match.text}”")
+        lines.append(f"  {result.match.title} ({result.match.doc_id}, chars {result.match.start}–{result.match.end})")
+    for diff in result.differences:
+        lines.append(f"  {diff.op}: quote “{diff.quote}” / source “{diff.source}”")
+    return "\n".join(lines)
+
+
+def _quotes_text(result: Any) -> str:
+    if not result.quotes:
+        return f"No statements by {result.speaker} in the sources." if result.speaker else "No statements found."
+    return "\n".join(
+        f"{s.speaker or 'unknown'} ({s.kind}): “{s.text}”  [{s.doc_id} {s.start}–{s.end}]" for s in result.quotes
+    )
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,214 @@
+"""Extractive answers: the source sentence that best answers the question, or an abstention.
+
+Nothing is generated. Each sentence of the retrieved passages is scored on three kinds of
+evidence: how close its passage is to the question in embedding space, how much of the question's
+content (weighted by rarity, so "French" counts more than "president") it covers, and whether it
+holds the kind of thing asked for (a name for "who", a number for "how many"). Below the
+calibrated threshold the answer is an abstention: a near miss is worse than "the sources do not say".
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from haystack import Document, component, default_from_dict, default_to_dict
+
+from pipeline.lexicon import STOPWORDS, terms
+from pipeline.store import NumpyDocumentStore
+from pipeline.types import AskResult, Citation
+
+DENSE_WEIGHT = 0.45
+CAPTION_PENALTY = 0.05
+TYPE_BONUS = 0.06
+TYPE_PENALTY = 0.08
+UNKNOWN_NAME_PENALTY = 0.15
+PREFIX_MIN = 5
+
+_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|"
+                     r"millions?|dozens?)\b", re.IGNORECASE)
+_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                   r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+\b")
+_PLACE = re.compile(r"\b(?:in|to|at|from|near)\s+(?:the\s+)?[A-Z][\w’'-]+")
+
+
+def expected_answer_type(question: str) -> str | None:
+    q = question.lower().strip()
+    if q.startswith(("how many", "how much")):
+        return "number"
+    if q.startswith(("when", "since when", "what year", "what date", "on what day")):
+        return "date"
+    if q.startswith(("who ", "whom ", "whose ")):
+        return "name"
+    if q.startswith("where"):
+        return "place"
+    return None
+
+
+def _covers(term: str, present: set[str]) -> bool:
+    """Exact stem match, or a shared stem of five letters or more ("annex" / "annexation", "Crimea" / "Crimean")."""
+    if term in present:
+        return True
+    if len(term) < PREFIX_MIN:
+        return False
+    return any(len(p) >= PREFIX_MIN and (p.startswith(term) or term.startswith(p)) for p in present)
+
+
+def question_names(question: str) -> set[str]:
+    """Stems of capitalised words inside the question: the names an answer must be about."""
+    found = set()
+    for index, word in enumerate(question.split()):
+        stripped = word.strip("?,.!:;\"“”‘’'()")
+        if index > 0 and stripped[:1].isupper():
+            found.update(terms(stripped))
+    return found
+
+
+def _has_type(sentence: str, kind: str | None, question_terms: set[str]) -> bool:
+    if kind == "number":
+        return bool(_NUMBER.search(sentence))
+    if kind == "date":
+        return bool(_DATE.search(sentence))
+    if kind == "name":
+        return any(not set(terms(m.group())) <= question_terms for m in _NAME.finditer(sentence))
+    if kind == "place":
+        return any(not set(terms(m.group())) <= question_terms for m in _PLACE.finditer(sentence))
+    return True
+
+
+@dataclass
+class _Candidate:
+    passage: Document
+    start: int
+    end: int
+    text: str
+    score: float
+    dense: float
+    coverage: float
+
+
+@component
+class ExtractiveAnswerer:
+    """Picks the answer sentence and ranks citations; abstains when the evidence is weak."""
+
+    def __init__(self, *, document_store: NumpyDocumentStore, abstain_threshold: float = 0.46, top_k: int = 5) -> None:
+        self.document_store = document_store
+        self.abstain_threshold = abstain_threshold
+        self.top_k = top_k
+
+    def to_dict(self) -> dict[str, Any]:
+        return default_to_dict(
+            self, document_store=self.document_store.to_dict(), abstain_threshold=self.abstain_threshold,
+            top_k=self.top_k,
+        )
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ExtractiveAnswerer":
+        data["init_parameters"]["document_store"] = NumpyDocumentStore.from_dict(
+            data["init_parameters"]["document_store"]
+        )
+        return default_from_dict(cls, data)
+
+    @component.output_types(result=AskResult)
+    def run(
+        self, question: str, documents: list[Document], query_embedding: list[float] | None = None,
+        top_k: int | None = None,
+    ) -> dict[str, Any]:
+        top_k = top_k or self.top_k
+        candidates = self.score_sentences(question, documents, query_embedding)
+        if not candidates:
+            return {"result": AskResult(question=question, answer=None, abstained=True)}
+        best = candidates[0]
+        citations = [_citation(c) for c in _distinct(candidates)[:top_k]]
+        if best.score < self.abstain_threshold:
+            return {"result": AskResult(question=question, answer=None, abstained=True, confidence=best.score,
+                                        closest=citations)}
+        supporting = [c for c in _distinct(candidates) if c.score >= self.abstain_threshold * 0.9][:top_k]
+        return {
+            "result": AskResult(
+                question=question,
+                answer=best.text,
+                abstained=False,
+                citations=[_citation(c) for c in supporting],
+                answer_doc_id=best.passage.meta["doc_id"],
+                answer_start=best.start,
+                answer_end=best.end,
+                confidence=best.score,
+            )
+        }
+
+    def score_sentences(
+        self, question: str, documents: list[Document], query_embedding: list[float] | None
+    ) -> list[_Candidate]:
+        """Every sentence of the retrieved passages with its evidence score, best first."""
+        question_terms = _question_terms(question)
+        # A name the corpus never mentions ("Paris", "Macron") cannot be what any passage is about.
+        unknown_names = sum(1 for n in question_names(question) & question_terms if not self.document_store.has_term(n))
+        weights = {t: self.document_store.idf(t) for t in question_terms}
+        total_weight = sum(weights.values()) or 1.0
+        kind = expected_answer_type(question)
+        query = np.asarray(query_embedding, dtype=np.float32) if query_embedding is not None else None
+        candidates = []
+        for passage in documents:
+            dense = float(passage.meta.get("dense_score", np.nan))
+            if np.isnan(dense):
+                dense = self._dense(passage, query)
+            passage_terms = set(terms(passage.content or ""))
+            passage_coverage = sum(w for t, w in weights.items() if _covers(t, passage_terms)) / total_weight
+            for start, end in passage.meta["sentences"]:
+                offset = passage.meta["start"]
+                text = (passage.content or "")[start - offset : end - offset]
+                sentence_terms = set(terms(text))
+                coverage = sum(w for t, w in weights.items() if _covers(t, sentence_terms)) / total_weight
+                coverage = max(coverage, 0.8 * passage_coverage)
+                score = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * coverage
+                if kind is not None:
+                    score += TYPE_BONUS if _has_type(text, kind, question_terms) else -TYPE_PENALTY
+                score -= UNKNOWN_NAME_PENALTY * unknown_names
+                if passage.meta.get("role") == "caption":
+                    score -= CAPTION_PENALTY
+                if sentence_terms and sentence_terms <= question_terms:
+                    score -= TYPE_PENALTY  # restates the question, answers nothing
+                candidates.append(_Candidate(passage, start, end, text, score, dense, coverage))
+        candidates.sort(key=lambda c: -c.score)
+        return candidates
+
+    def _dense(self, passage: Document, query: np.ndarray | None) -> float:
+        if query is None:
+            return 0.0
+        embedding = self.document_store.embedding_of(passage.id)
+        if embedding is None:
+            return 0.0
+        return float(embedding @ query / (np.linalg.norm(embedding) * np.linalg.norm(query) or 1.0))
+
+
+def _question_terms(question: str) -> set[str]:
+    return {t for t in terms(question) if t not in STOPWORDS}
+
+
+def _distinct(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One citation per passage: its best sentence."""
+    seen: set[str] = set()
+    out = []
+    for candidate in candidates:
+        if candidate.passage.id in seen:
+            continue
+        seen.add(candidate.passage.id)
+        out.append(candidate)
+    return out
+
+
+def _citation(candidate: _Candidate) -> Citation:
+    meta = candidate.passage.meta
+    return Citation(
+        doc_id=meta["doc_id"],
+        title=meta.get("title", ""),
+        text=candidate.text,
+        start=candidate.start,
+        end=candidate.end,
+        score=round(float(candidate.score), 4),
+        role=meta.get("role", "body"),
+        paragraph_start=meta.get("paragraph_start", candidate.start),
+        paragraph_end=meta.get("paragraph_end", candidate.end),
+    )

@@ -1,0 +1,66 @@
+"""Retriever components for ``NumpyDocumentStore``: dense (embedding) and sparse (BM25)."""
+
+from typing import Any
+
+from haystack import Document, component, default_from_dict, default_to_dict
+
+from pipeline.store import NumpyDocumentStore
+
+
+def _store_to_dict(store: NumpyDocumentStore) -> dict[str, Any]:
+    return store.to_dict()
+
+
+def _store_from_dict(data: dict[str, Any]) -> dict[str, Any]:
+    params = data["init_parameters"]
+    params["document_store"] = NumpyDocumentStore.from_dict(params["document_store"])
+    return data
+
+
+@component
+class NumpyEmbeddingRetriever:
+    """Top passages by cosine similarity to the query embedding."""
+
+    def __init__(self, *, document_store: NumpyDocumentStore, top_k: int = 20) -> None:
+        if top_k <= 0:
+            raise ValueError(f"top_k must be greater than 0, got {top_k}")
+        self.document_store = document_store
+        self.top_k = top_k
+
+    def to_dict(self) -> dict[str, Any]:
+        return default_to_dict(self, document_store=_store_to_dict(self.document_store), top_k=self.top_k)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "NumpyEmbeddingRetriever":
+        return default_from_dict(cls, _store_from_dict(data))
+
+    @component.output_types(documents=list[Document])
+    def run(
+        self, query_embedding: list[float], top_k: int | None = None, filters: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        documents = self.document_store.embedding_retrieval(
+            query_embedding, top_k=top_k or self.top_k, filters=filters
+        )
+        return {"documents": documents}
+
+
+@component
+class NumpyBM25Retriever:
+    """Top passages by BM25 over stemmed content words."""
+
+    def __init__(self, *, document_store: NumpyDocumentStore, top_k: int = 20) -> None:
+        if top_k <= 0:
+            raise ValueError(f"top_k must be greater than 0, got {top_k}")
+        self.document_store = document_store
+        self.top_k = top_k
+
+    def to_dict(self) -> dict[str, Any]:
+        return default_to_dict(self, document_store=_store_to_dict(self.document_store), top_k=self.top_k)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "NumpyBM25Retriever":
+        return default_from_dict(cls, _store_from_dict(data))
+
+    @component.output_types(documents=list[Document])
+    def run(self, query: str, top_k: int | None = None, filters: dict[str, Any] | None = None) -> dict[str, Any]:
+        return {"documents": self.document_store.bm25_retrieval(query, top_k=top_k or self.top_k, filters=filters)}

@@ -1,0 +1,81 @@
+"""Answers "What did X say?" from the attribution index: X's statements in document order, each cited."""
+
+from typing import Any
+
+from haystack import component, default_from_dict, default_to_dict
+
+from pipeline.components.router import SpeakerQuestion
+from pipeline.lexicon import terms
+from pipeline.speakers import SpeakerDirectory
+from pipeline.types import Article, AskResult, Citation, Statement
+
+
+@component
+class SpeakerStatementsAnswerer:
+    """Lists a speaker's statements (filtered by topic when one is named); abstains for unknown speakers."""
+
+    def __init__(self, *, max_statements: int = 50) -> None:
+        self.max_statements = max_statements
+        self.statements: list[Statement] = []
+        self.speakers = SpeakerDirectory()
+        self.articles: dict[str, Article] = {}
+
+    def attach(self, *, statements: list[Statement], speakers: SpeakerDirectory, articles: dict[str, Article]) -> None:
+        """Hand over the attribution index (kept out of ``to_dict``: it is data, not configuration)."""
+        self.statements = statements
+        self.speakers = speakers
+        self.articles = articles
+
+    def to_dict(self) -> dict[str, Any]:
+        return default_to_dict(self, max_statements=self.max_statements)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "SpeakerStatementsAnswerer":
+        return default_from_dict(cls, data)
+
+    @component.output_types(result=AskResult)
+    def run(self, speaker: SpeakerQuestion) -> dict[str, Any]:
+        canonical = self.speakers.resolve(speaker.name)
+        if canonical is None:
+            return {"result": AskResult(question=speaker.question, answer=None, abstained=True, route="speaker")}
+        chosen = [s for s in self.statements if s.speaker == canonical]
+        if speaker.topic:
+            topic_terms = set(terms(speaker.topic))
+            chosen = [s for s in chosen if topic_terms & set(terms(self._context(s)))]
+        chosen = chosen[: self.max_statements]
+        if not chosen:
+            return {"result": AskResult(question=speaker.question, answer=None, abstained=True, route="speaker")}
+        citations = [self._citation(s) for s in chosen]
+        answer = f"{canonical}: " + " ".join(f"[{i}] “{s.text}”" for i, s in enumerate(chosen, start=1))
+        return {
+            "result": AskResult(
+                question=speaker.question, answer=answer, abstained=False, citations=citations, route="speaker",
+                confidence=1.0,
+            )
+        }
+
+    def _context(self, statement: Statement) -> str:
+        """The statement's paragraph: the topic may be named around the quote rather than in it."""
+        article = self.articles.get(statement.doc_id)
+        if article is None:
+            return statement.text
+        paragraph = article.paragraph_at(statement.start)
+        return article.text[paragraph.start : paragraph.end] if paragraph else statement.text
+
+    def _citation(self, statement: Statement) -> Citation:
+        article = self.articles.get(statement.doc_id)
+        paragraph = article.paragraph_at(statement.start) if article else None
+        return Citation(
+            doc_id=statement.doc_id,
+            title=statement.title,
+            text=statement.text,
+            start=statement.start,
+            end=statement.end,
+            score=1.0,
+            speaker=statement.speaker,
+            role="caption" if statement.is_caption else "body",
+            publisher=article.publisher if article else None,
+            published=article.published if article else None,
+            paragraph_start=paragraph.start if paragraph else statement.start,
+            paragraph_end=paragraph.end if paragraph else statement.end,
+        )

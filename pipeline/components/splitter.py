@@ -1,0 +1,79 @@
+"""Articles into passages: one paragraph each, long paragraphs cut into windows of whole sentences.
+
+Every passage keeps ``doc_id``, ``start`` and ``end`` into the article text and the spans of its
+sentences, so any sentence can be cited with exact offsets later. Boilerplate, headlines and
+subheadings are not passages: they are never cited as answers.
+"""
+
+from typing import Any
+
+from haystack import Document, component, default_from_dict, default_to_dict
+
+from pipeline.sentences import split_sentences
+from pipeline.types import Article, Paragraph, Span
+
+PASSAGE_ROLES = ("body", "caption")
+
+
+@component
+class ArticleSplitter:
+    """Sentence- and paragraph-aware passages with exact offsets."""
+
+    def __init__(self, *, max_words: int = 120) -> None:
+        self.max_words = max_words
+
+    def to_dict(self) -> dict[str, Any]:
+        return default_to_dict(self, max_words=self.max_words)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ArticleSplitter":
+        return default_from_dict(cls, data)
+
+    @component.output_types(documents=list[Document])
+    def run(self, articles: list[Article]) -> dict[str, Any]:
+        documents = [doc for article in articles for doc in self.split(article)]
+        return {"documents": documents}
+
+    def split(self, article: Article) -> list[Document]:
+        documents = []
+        for paragraph in article.paragraphs:
+            if paragraph.role not in PASSAGE_ROLES:
+                continue
+            sentences = split_sentences(article.text, paragraph.start, paragraph.end)
+            for window in self._windows(article.text, sentences):
+                documents.append(_passage(article, paragraph, window))
+        return documents
+
+    def _windows(self, text: str, sentences: list[Span]) -> list[list[Span]]:
+        windows: list[list[Span]] = []
+        current: list[Span] = []
+        count = 0
+        for sentence in sentences:
+            length = len(text[sentence.start : sentence.end].split())
+            if current and count + length > self.max_words:
+                windows.append(current)
+                current, count = [], 0
+            current.append(sentence)
+            count += length
+        if current:
+            windows.append(current)
+        return windows
+
+
+def _passage(article: Article, paragraph: Paragraph, sentences: list[Span]) -> Document:
+    start, end = sentences[0].start, sentences[-1].end
+    return Document(
+        id=f"{article.doc_id}:{start}:{end}",
+        content=article.text[start:end],
+        meta={
+            "doc_id": article.doc_id,
+            "title": article.title,
+            "start": start,
+            "end": end,
+            "role": paragraph.role,
+            "paragraph": paragraph.index,
+            "paragraph_start": paragraph.start,
+            "paragraph_end": paragraph.end,
+            "sentences": [[s.start, s.end] for s in sentences],
+        },
+    )

@@ -1,0 +1,82 @@
+"""The JSON contract of ``../shared/eval/README.md``, produced here and nowhere else.
+
+Fields may be added, never renamed or dropped: other programs read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from pipeline.types import AskResult, CheckResult, Citation, DocumentInfo, QuotesResult, Statement
+
+
+def citation_json(citation: Citation) -> dict[str, Any]:
+    return {
+        "doc_id": citation.doc_id,
+        "title": citation.title,
+        "text": citation.text,
+        "start": citation.start,
+        "end": citation.end,
+        "score": citation.score,
+        "speaker": citation.speaker,
+        "role": citation.role,
+        "publisher": citation.publisher,
+        "published": citation.published,
+        "paragraph_start": citation.paragraph_start,
+        "paragraph_end": citation.paragraph_end,
+    }
+
+
+def ask_json(result: AskResult) -> dict[str, Any]:
+    return {
+        "question": result.question,
+        "answer": result.answer,
+        "abstained": result.abstained,
+        "citations": [citation_json(c) for c in result.citations],
+        "route": result.route,
+        "confidence": round(result.confidence, 4),
+        "answer_doc_id": result.answer_doc_id,
+        "answer_start": result.answer_start,
+        "answer_end": result.answer_end,
+        "closest": [citation_json(c) for c in result.closest],
+    }
+
+
+def check_json(result: CheckResult) -> dict[str, Any]:
+    return {
+        "quote": result.quote,
+        "speaker": result.speaker,
+        "verdict": result.verdict,
+        "similarity": round(result.similarity, 4),
+        "match": asdict(result.match) if result.match else None,
+        "differences": [asdict(d) for d in result.differences],
+        "explanation": result.explanation,
+    }
+
+
+def statement_json(statement: Statement) -> dict[str, Any]:
+    return {
+        "doc_id": statement.doc_id,
+        "title": statement.title,
+        "text": statement.text,
+        "start": statement.start,
+        "end": statement.end,
+        "speaker": statement.speaker,
+        "kind": statement.kind,
+        "mention": statement.mention,
+        "is_caption": statement.is_caption,
+        "uncertain": statement.uncertain,
+    }
+
+
+def quotes_json(result: QuotesResult) -> dict[str, Any]:
+    return {"speaker": result.speaker, "quotes": [statement_json(s) for s in result.quotes]}
+
+
+def document_json(info: DocumentInfo) -> dict[str, Any]:
+    return asdict(info)
+
+
+def error_json(message: str) -> dict[str, Any]:
+    return {"error": message}

@@ -1,0 +1,90 @@
+"""The query pipelines, wired from components over one ``CorpusIndex``.
+
+ask:   router ─passages→ text embedder → dense retriever ─┐
+              │          BM25 retriever ──────────────────┴→ fusion → extractive answerer
+              └speaker→  speaker statements answerer
+check: text embedder → dense retriever → sentence candidates → document embedder → quote checker
+"""
+
+from __future__ import annotations
+
+from haystack import Pipeline
+
+from pipeline.components.answerer import ExtractiveAnswerer
+from pipeline.components.fusion import ReciprocalRankFusion
+from pipeline.components.quote_checker import QuoteChecker
+from pipeline.components.retrievers import NumpyBM25Retriever, NumpyEmbeddingRetriever
+from pipeline.components.router import QuestionRouter
+from pipeline.components.sentence_candidates import SentenceCandidates
+from pipeline.components.speaker_statements import SpeakerStatementsAnswerer
+from pipeline.embedders import make_document_embedder, make_text_embedder
+from pipeline.indexing import CorpusIndex
+from pipeline.settings import Settings
+from pipeline.types import AskResult, CheckResult
+
+
+def build_ask_pipeline(index: CorpusIndex, settings: Settings, *, hybrid: bool = True, dense: bool = True) -> Pipeline:
+    """``hybrid=False`` keeps one retriever (dense, or BM25 with ``dense=False``), for measuring each alone."""
+    pipeline = Pipeline()
+    pipeline.add_component("router", QuestionRouter())
+    pipeline.add_component("fusion", ReciprocalRankFusion(k=settings.rrf_k, top_k=settings.retrieve_k))
+    pipeline.add_component(
+        "answerer",
+        ExtractiveAnswerer(document_store=index.store, abstain_threshold=settings.abstain_threshold, top_k=settings.top_k),
+    )
+    speaker_answerer = SpeakerStatementsAnswerer()
+    speaker_answerer.attach(statements=index.statements, speakers=index.speakers, articles=index.articles)
+    pipeline.add_component("speaker_answerer", speaker_answerer)
+    pipeline.connect("router.speaker", "speaker_answerer.speaker")
+    pipeline.connect("router.passages", "answerer.question")
+    pipeline.add_component("embedder", make_text_embedder(settings))
+    pipeline.connect("router.passages", "embedder.text")
+    pipeline.connect("embedder.embedding", "answerer.query_embedding")
+    if hybrid or dense:
+        pipeline.add_component("dense", NumpyEmbeddingRetriever(document_store=index.store, top_k=settings.retrieve_k))
+        pipeline.connect("embedder.embedding", "dense.query_embedding")
+        pipeline.connect("dense.documents", "fusion.documents")
+    if hybrid or not dense:
+        pipeline.add_component("bm25", NumpyBM25Retriever(document_store=index.store, top_k=settings.retrieve_k))
+        pipeline.connect("router.passages", "bm25.query")
+        pipeline.connect("bm25.documents", "fusion.documents")
+    pipeline.connect("fusion.documents", "answerer.documents")
+    return pipeline
+
+
+def run_ask(pipeline: Pipeline, question: str, top_k: int | None = None) -> AskResult:
+    data: dict = {"router": {"question": question}}
+    if top_k:
+        data["answerer"] = {"top_k": top_k}
+    output = pipeline.run(data)
+    for name in ("answerer", "speaker_answerer"):
+        if name in output:
+            return output[name]["result"]
+    return AskResult(question=question, answer=None, abstained=True)
+
+
+def build_check_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
+    pipeline = Pipeline()
+    pipeline.add_component("embedder", make_text_embedder(settings))
+    pipeline.add_component("dense", NumpyEmbeddingRetriever(document_store=index.store, top_k=8))
+    pipeline.add_component("sentences", SentenceCandidates())
+    pipeline.add_component("sentence_embedder", make_document_embedder(settings))
+    checker = QuoteChecker(
+        altered_min_similarity=settings.altered_min_similarity,
+        paraphrase_min_similarity=settings.paraphrase_min_similarity,
+    )
+    checker.attach(
+        quote_index=index.quote_index, statements=index.statements, speakers=index.speakers, articles=index.articles
+    )
+    pipeline.add_component("checker", checker)
+    pipeline.connect("embedder.embedding", "dense.query_embedding")
+    pipeline.connect("dense.documents", "sentences.documents")
+    pipeline.connect("sentences.documents", "sentence_embedder.documents")
+    pipeline.connect("sentence_embedder.documents", "checker.candidates")
+    pipeline.connect("embedder.embedding", "checker.query_embedding")
+    return pipeline
+
+
+def run_check(pipeline: Pipeline, quote: str, speaker: str | None) -> CheckResult:
+    output = pipeline.run({"embedder": {"text": quote}, "checker": {"quote": quote, "speaker": speaker}})
+    return output["checker"]["result"]
