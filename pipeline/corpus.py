@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 META_SUFFIX = ".meta.json"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 

@@ -1,8 +1,11 @@
-"""On-disk cache of indexed articles: one file per article, keyed by its content, model and settings.
+"""On-disk cache of indexed articles: per article, its embedded passages and its statements.
 
-Adding or changing one article re-embeds only that article. Each entry is written to a temporary
-file and renamed into place, so a crash mid-write never leaves a broken entry and two indexers
-running at once both succeed (the last rename wins, and both wrote the same thing).
+Passages are keyed by the article's content, doc_id, the model, the passage settings and the
+passage format version; statements by the content and the code of the attribution rules. So adding
+or changing one article re-embeds only that article, and changing an attribution rule re-reads
+statements without re-embedding anything. Each entry is written to a temporary file and renamed
+into place: a crash mid-write never leaves a broken entry, and two indexers running at once both
+succeed (the last rename wins; both wrote the same thing).
 """
 
 from __future__ import annotations
@@ -21,26 +24,44 @@ from haystack import Document
 from pipeline.errors import IndexCacheError
 from pipeline.types import Article, Statement
 
-FORMAT_VERSION = "3"
+PACKAGE = Path(__file__).resolve().parent
+# Bump when the way articles become passages changes (paragraphs, roles, sentences, windows).
+PASSAGE_FORMAT = 1
+# The attribution rules change often and re-reading statements is cheap, so their cache key
+# follows the code itself.
+STATEMENT_CODE = ("corpus.py", "html_text.py", "roles.py", "sentences.py", "speakers.py", "attribution.py",
+                  "components/attribution.py", "index_cache.py")
 
 
-def entry_key(article: Article, index_key: str) -> str:
-    raw = f"{FORMAT_VERSION}|{index_key}|{article.doc_id}|{article.content_hash}"
-    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+def code_version(files: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for name in files:
+        path = PACKAGE / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()[:16]
 
 
 class IndexCache:
-    """Passages (with embeddings) and statements of each article, stored under ``cache_dir``."""
+    """Cached passages (with embeddings) and statements of each article, under ``cache_dir``."""
 
     def __init__(self, cache_dir: Path, index_key: str) -> None:
         self.cache_dir = Path(cache_dir)
-        self.index_key = index_key
+        self.passage_key = f"{index_key}|passages-{PASSAGE_FORMAT}"
+        self.statement_key = code_version(STATEMENT_CODE)
 
-    def path(self, article: Article) -> Path:
-        return self.cache_dir / f"{entry_key(article, self.index_key)}.npz"
+    def _path(self, article: Article, key: str, suffix: str) -> Path:
+        raw = f"{key}|{article.doc_id}|{article.content_hash}"
+        return self.cache_dir / f"{hashlib.sha256(raw.encode()).hexdigest()[:32]}{suffix}"
 
-    def load(self, article: Article) -> tuple[list[Document], list[Statement]] | None:
-        path = self.path(article)
+    def passages_path(self, article: Article) -> Path:
+        return self._path(article, self.passage_key, ".passages.npz")
+
+    def statements_path(self, article: Article) -> Path:
+        return self._path(article, self.statement_key, ".statements.json")
+
+    def load_passages(self, article: Article) -> list[Document] | None:
+        path = self.passages_path(article)
         if not path.is_file():
             return None
         try:
@@ -48,29 +69,46 @@ class IndexCache:
                 payload = json.loads(str(data["payload"]))
                 embeddings = data["embeddings"]
         except (OSError, ValueError, KeyError):
-            return None  # unreadable entry: re-index the article
-        documents = []
-        for row, item in enumerate(payload["passages"]):
-            embedding = embeddings[row].tolist() if row < len(embeddings) else None
-            documents.append(Document(id=item["id"], content=item["content"], meta=item["meta"], embedding=embedding))
-        statements = [Statement(**item) for item in payload["statements"]]
-        return documents, statements
+            return None  # unreadable entry: the article is indexed again
+        return [
+            Document(
+                id=item["id"], content=item["content"], meta=item["meta"],
+                embedding=embeddings[row].tolist() if row < len(embeddings) else None,
+            )
+            for row, item in enumerate(payload)
+        ]
 
-    def store(self, article: Article, documents: list[Document], statements: list[Statement]) -> None:
-        payload: dict[str, Any] = {
-            "doc_id": article.doc_id,
-            "passages": [{"id": d.id, "content": d.content, "meta": d.meta} for d in documents],
-            "statements": [asdict(s) for s in statements],
-        }
-        dim = len(documents[0].embedding) if documents and documents[0].embedding else 0
-        embeddings = np.array([d.embedding for d in documents], dtype=np.float32) if dim else np.zeros((0, 0))
+    def store_passages(self, article: Article, documents: list[Document]) -> None:
+        payload = [{"id": d.id, "content": d.content, "meta": d.meta} for d in documents]
+        has_embeddings = bool(documents) and all(d.embedding is not None for d in documents)
+        embeddings = np.array([d.embedding for d in documents], dtype=np.float32) if has_embeddings else np.zeros(0)
+
+        def write(handle: Any) -> None:
+            np.savez(handle, payload=np.array(json.dumps(payload)), embeddings=embeddings)
+
+        self._write(self.passages_path(article), write)
+
+    def load_statements(self, article: Article) -> list[Statement] | None:
+        path = self.statements_path(article)
+        if not path.is_file():
+            return None
+        try:
+            return [Statement(**item) for item in json.loads(path.read_text(encoding="utf-8"))]
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def store_statements(self, article: Article, statements: list[Statement]) -> None:
+        data = json.dumps([asdict(s) for s in statements], ensure_ascii=False).encode("utf-8")
+        self._write(self.statements_path(article), lambda handle: handle.write(data))
+
+    def _write(self, target: Path, write: Any) -> None:
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.cache_dir, prefix=".entry-", suffix=".npz")
+            handle, temp = tempfile.mkstemp(dir=self.cache_dir, prefix=".entry-")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    np.savez(out, payload=np.array(json.dumps(payload)), embeddings=embeddings)
-                os.replace(temp, self.path(article))
+                    write(out)
+                os.replace(temp, target)
             except BaseException:
                 Path(temp).unlink(missing_ok=True)
                 raise

@@ -59,10 +59,10 @@ class CorpusIndex:
 
 
 def build_indexing_pipeline(settings: Settings) -> Pipeline:
+    """Articles → passages → embedded passages."""
     pipeline = Pipeline()
     pipeline.add_component("splitter", ArticleSplitter(max_words=settings.passage_max_words))
     pipeline.add_component("embedder", make_document_embedder(settings))
-    pipeline.add_component("attribution", StatementExtractor())
     pipeline.connect("splitter.documents", "embedder.documents")
     return pipeline
 
@@ -73,6 +73,7 @@ class Indexer:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.cache = IndexCache(settings.cache_dir, settings.index_key())
+        self.extractor = StatementExtractor()
         self._pipeline: Pipeline | None = None
 
     @property
@@ -101,33 +102,25 @@ class Indexer:
     def index_articles(
         self, articles: list[Article], on_progress: Progress | None = None
     ) -> tuple[list[Document], list[Statement], dict[str, int], int]:
-        """Passages and statements of ``articles`` in corpus order; returns how many were embedded now."""
-        cached: dict[str, tuple[list[Document], list[Statement]]] = {}
+        """Passages and statements of ``articles`` in corpus order, and how many articles were embedded now."""
+        passages: dict[str, list[Document]] = {}
         missing: list[Article] = []
         for article in articles:
-            entry = self.cache.load(article)
-            if entry is None:
+            cached = self.cache.load_passages(article)
+            if cached is None:
                 missing.append(article)
             else:
-                cached[article.doc_id] = entry
+                passages[article.doc_id] = cached
         total = len(articles)
-        done = len(cached)
+        done = len(passages)
         if on_progress:
             on_progress(done, total, "")
         for batch_start in range(0, len(missing), BATCH_ARTICLES):
             batch = missing[batch_start : batch_start + BATCH_ARTICLES]
-            output = self.pipeline.run(
-                {"splitter": {"articles": batch}, "attribution": {"articles": batch}}
-            )
-            passages: list[Document] = output["embedder"]["documents"]
-            found: list[Statement] = output["attribution"]["statements"]
+            embedded: list[Document] = self.pipeline.run({"splitter": {"articles": batch}})["embedder"]["documents"]
             for article in batch:
-                entry = (
-                    [d for d in passages if d.meta["doc_id"] == article.doc_id],
-                    [s for s in found if s.doc_id == article.doc_id],
-                )
-                self.cache.store(article, *entry)
-                cached[article.doc_id] = entry
+                passages[article.doc_id] = [d for d in embedded if d.meta["doc_id"] == article.doc_id]
+                self.cache.store_passages(article, passages[article.doc_id])
                 done += 1
                 if on_progress:
                     on_progress(done, total, article.doc_id)
@@ -135,8 +128,14 @@ class Indexer:
         statements: list[Statement] = []
         counts: dict[str, int] = {}
         for article in articles:
-            docs, stmts = cached[article.doc_id]
-            documents.extend(docs)
-            statements.extend(stmts)
-            counts[article.doc_id] = len(docs)
+            documents.extend(passages[article.doc_id])
+            counts[article.doc_id] = len(passages[article.doc_id])
+            statements.extend(self._statements(article))
         return documents, statements, counts, len(missing)
+
+    def _statements(self, article: Article) -> list[Statement]:
+        cached = self.cache.load_statements(article)
+        if cached is None:
+            cached = self.extractor.run(articles=[article])["statements"]
+            self.cache.store_statements(article, cached)
+        return cached

@@ -23,8 +23,10 @@ from pipeline.settings import Settings
 from pipeline.types import AskResult, CheckResult
 
 
-def build_ask_pipeline(index: CorpusIndex, settings: Settings, *, hybrid: bool = True, dense: bool = True) -> Pipeline:
-    """``hybrid=False`` keeps one retriever (dense, or BM25 with ``dense=False``), for measuring each alone."""
+def build_ask_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
+    """``settings.retrieval_mode`` "dense" or "bm25" keeps one retriever, for measuring each alone."""
+    hybrid = settings.retrieval_mode == "hybrid"
+    dense = settings.retrieval_mode == "dense"
     pipeline = Pipeline()
     pipeline.add_component("router", QuestionRouter())
     pipeline.add_component("fusion", ReciprocalRankFusion(k=settings.rrf_k, top_k=settings.retrieve_k))

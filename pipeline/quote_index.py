@@ -33,6 +33,8 @@ MAX_ANCHOR_WORDS = 8
 MAX_ANCHOR_POSTINGS = 200_000
 MAX_CANDIDATE_PARAGRAPHS = 10
 MAX_EXACT_MATCHES = 20
+# How far a window's edges may move to take in a quote word the first alignment tied elsewhere.
+EDGE_SLACK = 2
 _QUOTE_ENDS_SENTENCE = re.compile(r"""(?<![.…])[.!?][\s"'”’)\]]*$""")
 _SENTENCE_MARKS = ".!?"
 
@@ -230,7 +232,7 @@ class QuoteIndex:
         found: list[LexicalMatch] = []
         seen: set[tuple[int, int]] = set()
         for window in windows:
-            first, last = self._widen(window)
+            first, last = self._settle(quote, window, *self._widen(window))
             if (first, last) in seen:
                 continue
             seen.add((first, last))
@@ -250,16 +252,36 @@ class QuoteIndex:
         "…anything in the air" against "…anything on the ground" then reads as "air" replacing
         "ground" rather than "air" added. The window never grows past its sentence or its paragraphs.
         """
-        first, last = window.first, window.last
-        for _ in range(window.lead):
-            if first - 1 < window.lo or self._sentence_break(first - 1):
-                break
-            first -= 1
-        for _ in range(window.trail):
-            if last + 1 >= window.hi or self._sentence_break(last):
-                break
-            last += 1
+        first = self._reach(window.first, -1, window.lead, window.lo)
+        last = self._reach(window.last, +1, window.trail, window.hi - 1)
         return first, last
+
+    def _reach(self, edge: int, step: int, words: int, limit: int) -> int:
+        """Move ``edge`` up to ``words`` source words outwards, stopping at ``limit`` or a sentence break."""
+        for _ in range(words):
+            nxt = edge + step
+            if (nxt < limit if step < 0 else nxt > limit) or self._sentence_break(min(edge, nxt)):
+                break
+            edge = nxt
+        return edge
+
+    def _settle(self, quote: list[Token], window: _Window, first: int, last: int) -> tuple[int, int]:
+        """Nudge each edge by up to ``EDGE_SLACK`` words where that aligns more quote words.
+
+        The matching blocks may tie a quote word to an earlier repeat of it ("we have not yet verified
+        that. We have not yet verified the…"), leaving the right copy just outside the window.
+        """
+        best_first, best_matched = first, alignment_counts(quote, self._tokens(first, last + 1))[0]
+        for candidate in range(first - 1, self._reach(first, -1, EDGE_SLACK, window.lo) - 1, -1):
+            matched = alignment_counts(quote, self._tokens(candidate, last + 1))[0]
+            if matched > best_matched:
+                best_first, best_matched = candidate, matched
+        best_last = last
+        for candidate in range(last + 1, self._reach(last, +1, EDGE_SLACK, window.hi - 1) + 1):
+            matched = alignment_counts(quote, self._tokens(best_first, candidate + 1))[0]
+            if matched > best_matched:
+                best_last, best_matched = candidate, matched
+        return best_first, best_last
 
     def _sentence_break(self, position: int) -> bool:
         """Whether a sentence ends between stream word ``position`` and the next one."""

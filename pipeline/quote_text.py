@@ -47,7 +47,7 @@ def normalize_word(word: str) -> str:
     if word[0].isdigit():
         return _DIGIT_GROUP.sub("", word)
     norm = word.casefold()
-    if not norm.isascii():
+    if not norm.isascii() or "`" in norm:
         norm = norm.translate(_APOSTROPHE_TABLE)
         if not norm.isascii():
             decomposed = unicodedata.normalize("NFKD", norm)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -35,6 +36,7 @@ class Settings(BaseSettings):
 
     # Retrieval.
     top_k: int = 5
+    retrieval_mode: Literal["hybrid", "dense", "bm25"] = "hybrid"
     retrieve_k: int = 20
     rrf_k: int = 60
 
@@ -42,7 +44,7 @@ class Settings(BaseSettings):
     abstain_threshold: float = 0.46
 
     # Quote checking (calibrated on tests/pipeline/test_quote_checker.py cases).
-    altered_min_similarity: float = 0.6
+    altered_min_similarity: float = 0.7
     paraphrase_min_similarity: float = 0.72
 
     # Limits on input.

@@ -1,0 +1,397 @@
+"""Checking a quote against the sources: verbatim, altered, paraphrase, misattributed or not found.
+
+Words first: an exact occurrence (after normalisation, see ``pipeline.quote_text``) is verbatim, a
+close window with a swapped, added or dropped word is altered. Then who said it: the Statement whose
+span overlaps the matched words names the source's speaker; if a speaker was claimed and the source
+gives the words to someone else (or to nobody, as the article's own narration), the quote is
+misattributed. Only when no words match does meaning count: the closest candidate sentence by
+embedding cosine, with some shared content word, makes a paraphrase.
+
+Paraphrase and a claimed speaker: a paraphrase is accepted when its sentence is attributed to the
+claimed person (or is narration naming them, i.e. reported speech). When the closest paraphrase is
+attributed to someone else, the verdict is ``misattributed``: answering "paraphrase" would tell the
+user that the claimed person said it, which the sources do not support.
+
+The heavy data (index, statements, speakers, articles) is handed over by ``attach`` so the component
+itself serialises to its two thresholds.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from haystack import Document, component, default_from_dict, default_to_dict
+
+from pipeline.quote_index import LexicalMatch, QuoteIndex
+from pipeline.quote_text import tokenize
+from pipeline.sentences import split_sentences
+from pipeline.speakers import SpeakerDirectory
+from pipeline.types import Article, CheckResult, Difference, QuoteMatch, Statement
+
+# An approximate match must share at least this many words with the quote: "the troops" is no evidence.
+MIN_MATCHED_WORDS = 3
+# A match by the claimed speaker is preferred to a closer one by someone else within this margin.
+SAME_SPEAKER_MARGIN = 0.1
+# A paraphrase needs a shared content word, unless its cosine clears the threshold by this much.
+STRONG_PARAPHRASE_MARGIN = 0.1
+# "…,” Johnson said": how many words after a quote may hold the speaker's name and a speech verb.
+REPORTED_AFTER_WORDS = 4
+SPEECH_VERBS = frozenset(
+    """said says say told tells added adds claimed claims warned warns stated states insisted insists argued
+    argues explained explains announced announces urged urges suggested suggests noted notes wrote writes
+    tweeted tweets asked asks replied replies admitted admits accused accuses declared declares""".split()
+)
+# Narration is the journalist's own wording, rarely what a quote paraphrases: it must be this much closer.
+NARRATION_PARAPHRASE_MARGIN = 0.05
+# Words compared by their first letters, so "constructively" meets "constructive".
+STEM_LENGTH = 5
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers herself him himself his how i if in into is it it's its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say told""".split()
+)
+
+
+@component
+class QuoteChecker:
+    """Gives a quote (and optionally who said it) one verdict, with the exact source span behind it."""
+
+    def __init__(self, *, altered_min_similarity: float, paraphrase_min_similarity: float) -> None:
+        self.altered_min_similarity = altered_min_similarity
+        self.paraphrase_min_similarity = paraphrase_min_similarity
+        self._index: QuoteIndex | None = None
+        self._speakers = SpeakerDirectory()
+        self._articles: dict[str, Article] = {}
+        self._statements: dict[str, list[Statement]] = {}
+
+    def attach(
+        self,
+        *,
+        quote_index: QuoteIndex,
+        statements: list[Statement],
+        speakers: SpeakerDirectory,
+        articles: dict[str, Article],
+    ) -> None:
+        """Hand over the corpus data (kept out of the constructor so the component stays serialisable)."""
+        self._index = quote_index
+        self._speakers = speakers
+        self._articles = articles
+        self._statements = {}
+        for statement in statements:
+            self._statements.setdefault(statement.doc_id, []).append(statement)
+
+    def to_dict(self) -> dict[str, Any]:
+        return default_to_dict(
+            self,
+            altered_min_similarity=self.altered_min_similarity,
+            paraphrase_min_similarity=self.paraphrase_min_similarity,
+        )
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QuoteChecker:
+        return default_from_dict(cls, data)
+
+    @component.output_types(result=CheckResult)
+    def run(
+        self,
+        quote: str,
+        speaker: str | None = None,
+        candidates: list[Document] | None = None,
+        query_embedding: list[float] | None = None,
+    ) -> dict[str, CheckResult]:
+        """Check ``quote`` (claimed to be by ``speaker`` if given) against the attached corpus."""
+        if self._index is None:
+            raise RuntimeError("QuoteChecker.attach() must be called before run()")
+        claimed = speaker.strip() if speaker and speaker.strip() else None
+        lexical = self._index.find(quote)
+        result = self._check_words(quote, claimed, lexical)
+        if result is None:
+            result = self._check_meaning(quote, claimed, candidates or [], query_embedding)
+        if result is None:
+            best = max([m.similarity for m in lexical] + [0.0])
+            result = CheckResult(
+                quote=quote,
+                speaker=claimed,
+                verdict="not_found",
+                similarity=round(best, 3),
+                explanation="No source has these words, or says the same thing in other words.",
+            )
+        return {"result": result}
+
+    # ------------------------------------------------------------------------------ words
+    def _check_words(self, quote: str, claimed: str | None, lexical: list[LexicalMatch]) -> CheckResult | None:
+        """Verbatim, altered or misattributed when the source has (nearly) the quote's words."""
+        usable = [m for m in lexical if m.exact or self._close_enough(m)]
+        if not usable:
+            return None
+        best = max(usable, key=lambda m: (m.exact, m.similarity))
+        if claimed is None:
+            chosen = max(usable, key=lambda m: (m.exact, m.similarity, self._speaker_at(m) is not None))
+            return self._lexical_result(quote, None, chosen, self._speaker_at(chosen), attributed=True)
+        for match in sorted(usable, key=lambda m: (not m.exact, -m.similarity)):
+            if match.similarity < best.similarity - SAME_SPEAKER_MARGIN:
+                break
+            said_by = self._claimed_speaker_of(match.doc_id, match.start, match.end, claimed)
+            if said_by is not None:
+                return self._lexical_result(quote, claimed, match, said_by, attributed=True)
+        pool = [m for m in usable if m.exact == best.exact and m.similarity == best.similarity]
+        chosen = max(pool, key=lambda m: self._speaker_at(m) is not None)
+        return self._lexical_result(quote, claimed, chosen, self._speaker_at(chosen), attributed=False)
+
+    def _close_enough(self, match: LexicalMatch) -> bool:
+        return match.similarity >= self.altered_min_similarity and match.matched_words >= MIN_MATCHED_WORDS
+
+    def _lexical_result(
+        self, quote: str, claimed: str | None, match: LexicalMatch, said_by: str | None, *, attributed: bool
+    ) -> CheckResult:
+        source = self._quote_match(match.doc_id, match.start, match.end, said_by)
+        if not attributed:
+            verdict, explanation = "misattributed", _misattributed_sentence(match, said_by, claimed or "")
+        elif match.exact:
+            verdict, explanation = "verbatim", _verbatim_sentence(said_by)
+        else:
+            verdict, explanation = "altered", describe_differences(match.differences)
+        return CheckResult(
+            quote=quote,
+            speaker=claimed,
+            verdict=verdict,
+            similarity=1.0 if match.exact else round(match.similarity, 3),
+            match=source,
+            differences=list(match.differences),
+            explanation=explanation,
+        )
+
+    # ---------------------------------------------------------------------------- meaning
+    def _check_meaning(
+        self,
+        quote: str,
+        claimed: str | None,
+        candidates: list[Document],
+        query_embedding: list[float] | None,
+    ) -> CheckResult | None:
+        """Paraphrase (or misattributed paraphrase) from the candidate sentences' embeddings."""
+        if not candidates or not query_embedding:
+            return None
+        quote_stems = content_stems(quote)
+        scored: list[tuple[float, Document]] = []
+        for document in candidates:
+            if not self._locatable(document) or document.embedding is None:
+                continue
+            score = cosine(query_embedding, document.embedding)
+            if self._paraphrase_gate(score, quote_stems, document):
+                scored.append((score, document))
+        if not scored:
+            return None
+        scored.sort(key=lambda item: -item[0])
+        best_score = scored[0][0]
+        if claimed is not None:
+            for score, document in scored:
+                if score < best_score - SAME_SPEAKER_MARGIN / 2:
+                    break
+                doc_id, start, end = _location(document)
+                said_by = self._claimed_speaker_of(doc_id, start, end, claimed)
+                if said_by is not None:
+                    return self._paraphrase_result(quote, claimed, document, score, said_by, attributed=True)
+        score, document = scored[0]
+        doc_id, start, end = _location(document)
+        said_by = self._statement_speaker(doc_id, start, end)
+        return self._paraphrase_result(quote, claimed, document, score, said_by, attributed=claimed is None)
+
+    def _paraphrase_gate(self, score: float, quote_stems: set[str], document: Document) -> bool:
+        """Close enough in meaning, about the same things (a shared content word) unless very close,
+        and closer still when the sentence is the article's own narration rather than someone's words."""
+        threshold = self.paraphrase_min_similarity
+        doc_id, start, end = _location(document)
+        if self._statement_at(doc_id, start, end) is None:
+            threshold += NARRATION_PARAPHRASE_MARGIN
+        if score < threshold:
+            return False
+        if score >= threshold + STRONG_PARAPHRASE_MARGIN:
+            return True
+        return bool(quote_stems & content_stems(document.content or ""))
+
+    def _paraphrase_result(
+        self,
+        quote: str,
+        claimed: str | None,
+        document: Document,
+        score: float,
+        said_by: str | None,
+        *,
+        attributed: bool,
+    ) -> CheckResult:
+        doc_id, start, end = _location(document)
+        start, end = self._statement_clip(doc_id, start, end)
+        source = self._quote_match(doc_id, start, end, said_by)
+        if attributed:
+            verdict = "paraphrase"
+            who = f", said by {said_by}" if said_by else ""
+            explanation = f"The source says the same in other words{who}."
+        else:
+            verdict = "misattributed"
+            explanation = (
+                f"The source says something like this, but {_attribution_phrase(said_by)}, {_not_claimed(claimed)}."
+            )
+        return CheckResult(
+            quote=quote,
+            speaker=claimed,
+            verdict=verdict,
+            similarity=round(score, 3),
+            match=source,
+            explanation=explanation,
+        )
+
+    def _locatable(self, document: Document) -> bool:
+        meta = document.meta or {}
+        return meta.get("doc_id") in self._articles and "start" in meta and "end" in meta
+
+    # ---------------------------------------------------------------------------- speakers
+    def _statement_at(self, doc_id: str, start: int, end: int) -> Statement | None:
+        """The statement covering most of ``[start, end)`` (direct speech wins a tie)."""
+        best: Statement | None = None
+        best_key = (0, False)
+        for statement in self._statements.get(doc_id, ()):
+            overlap = min(end, statement.end) - max(start, statement.start)
+            key = (overlap, statement.kind == "direct")
+            if overlap > 0 and key > best_key:
+                best, best_key = statement, key
+        return best
+
+    def _statement_speaker(self, doc_id: str, start: int, end: int) -> str | None:
+        statement = self._statement_at(doc_id, start, end)
+        return statement.speaker if statement else None
+
+    def _speaker_at(self, match: LexicalMatch) -> str | None:
+        return self._statement_speaker(match.doc_id, match.start, match.end)
+
+    def _claimed_speaker_of(self, doc_id: str, start: int, end: int, claimed: str) -> str | None:
+        """The source's name for the claimed person if the source gives them these words, else None.
+
+        Words inside a Statement belong to its speaker. Words in narration belong to nobody, except in
+        plain reported speech the statements missed: "Boris Johnson said that the hospitals “…”".
+        """
+        statement = self._statement_at(doc_id, start, end)
+        if statement is not None:
+            if statement.speaker and self._speakers.same_person(claimed, statement.speaker):
+                return statement.speaker
+            return None
+        if self._reported_by(doc_id, start, end, claimed):
+            return self._speakers.resolve(claimed) or claimed
+        return None
+
+    def _reported_by(self, doc_id: str, start: int, end: int, claimed: str) -> bool:
+        """Whether narration introduces ``[start, end)`` as the claimed person's words.
+
+        The person's surname must stand next to a speech verb ("Johnson said", "said Johnson") either
+        before the words in their sentence, or right after them ("…,” Johnson said).
+        """
+        article = self._articles.get(doc_id)
+        surname = [t.norm for t in tokenize(claimed)][-1:]
+        if article is None or not surname:
+            return False
+        paragraph = article.paragraph_at(start)
+        lo, hi = (paragraph.start, paragraph.end) if paragraph else (start, end)
+        sentence_start = max((s.start for s in split_sentences(article.text, lo, hi) if s.start <= start), default=lo)
+        sentence_end = min((s.end for s in split_sentences(article.text, lo, hi) if s.end >= end), default=hi)
+        before = [t.norm for t in tokenize(article.text, sentence_start, start)]
+        after = [t.norm for t in tokenize(article.text, end, sentence_end)][:REPORTED_AFTER_WORDS]
+        return _names_speaker(before, surname[0]) or _names_speaker(after, surname[0])
+
+    def _statement_clip(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
+        """A sentence clipped to the statement it overlaps: the speaker's words without "He said:"."""
+        statement = self._statement_at(doc_id, start, end)
+        if statement is None:
+            return start, end
+        return max(start, statement.start), min(end, statement.end)
+
+    def _quote_match(self, doc_id: str, start: int, end: int, said_by: str | None) -> QuoteMatch:
+        article = self._articles[doc_id]
+        first = article.paragraph_at(start)
+        last = article.paragraph_at(max(start, end - 1))
+        return QuoteMatch(
+            doc_id=doc_id,
+            title=article.title,
+            text=article.text[start:end],
+            start=start,
+            end=end,
+            speaker=said_by,
+            publisher=article.publisher,
+            published=article.published,
+            paragraph_start=first.index if first else 0,
+            paragraph_end=last.index if last else (first.index if first else 0),
+        )
+
+
+# ------------------------------------------------------------------------------- helpers
+def cosine(a: list[float], b: list[float]) -> float:
+    """Cosine similarity (equal to the dot product for the normalised MiniLM vectors)."""
+    dot = sum(x * y for x, y in zip(a, b, strict=False))
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
+    return dot / norm if norm else 0.0
+
+
+def content_stems(text: str) -> set[str]:
+    """The content words of ``text``, cut to their first letters (a crude, language-light stemmer)."""
+    return {t.norm[:STEM_LENGTH] for t in tokenize(text) if t.norm not in STOPWORDS and len(t.norm) > 2}
+
+
+def _names_speaker(words: list[str], surname: str) -> bool:
+    """Whether ``surname`` stands within two words of a speech verb ("Johnson said", "said Mr Johnson")."""
+    for i, word in enumerate(words):
+        if word == surname and any(w in SPEECH_VERBS for w in words[max(0, i - 2) : i + 3]):
+            return True
+    return False
+
+
+def _location(document: Document) -> tuple[str, int, int]:
+    meta = document.meta
+    return str(meta["doc_id"]), int(meta["start"]), int(meta["end"])
+
+
+def _attribution_phrase(said_by: str | None) -> str:
+    return f"said by {said_by}" if said_by else "in the article's own narration"
+
+
+def _not_claimed(claimed: str | None) -> str:
+    return f"not by {claimed}" if claimed else "not by the claimed speaker"
+
+
+def _verbatim_sentence(said_by: str | None) -> str:
+    if said_by:
+        return f"The source has these words, said by {said_by}."
+    return "The source has these words, in the article's own narration."
+
+
+def _misattributed_sentence(match: LexicalMatch, said_by: str | None, claimed: str) -> str:
+    words = "these words" if match.exact else "nearly these words"
+    return f"The source has {words}, but {_attribution_phrase(said_by)}, {_not_claimed(claimed)}."
+
+
+def describe_differences(differences: list[Difference]) -> str:
+    """One human sentence naming what the quote changes ("One word differs: …")."""
+    if not differences:
+        return "The quote matches the source apart from punctuation."
+    if all(d.op == "replace" and " " not in d.quote and " " not in d.source for d in differences):
+        swaps = "; ".join(f"“{d.quote}” where the source says “{d.source}”" for d in differences[:3])
+        count = "One word differs" if len(differences) == 1 else f"{len(differences)} words differ"
+        more = f"; and {len(differences) - 3} more" if len(differences) > 3 else ""
+        return f"{count}: {swaps}{more}."
+    if len(differences) == 1:
+        sentence = _describe(differences[0])
+        return sentence[0].upper() + sentence[1:] + "."
+    parts = [_describe(d) for d in differences[:3]]
+    more = f"; and {len(differences) - 3} more" if len(differences) > 3 else ""
+    return f"{len(differences)} changes: " + "; ".join(parts) + more + "."
+
+
+def _describe(difference: Difference) -> str:
+    if difference.op == "replace":
+        return f"the quote says “{difference.quote}” where the source says “{difference.source}”"
+    if difference.op == "insert":
+        return f"the quote adds “{difference.quote}”, which the source does not have"
+    return f"the quote leaves out “{difference.source}”, which the source has"
