@@ -34,6 +34,7 @@ A small rule set, no model. The conventions below are what the index and the quo
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.sentences import split_sentences
@@ -62,6 +63,11 @@ SPEECH_VERBS = {
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
                     "describing"}
 TELL_VERBS = {"tell", "tells", "told", "telling"}
+# A bare verb form is speech only after a modal ("did say") or with a plural subject ("officials say"):
+# otherwise it is usually a noun or adjective ("state banks", "a call").
+BASE_FORMS = {"say", "tell", "claim", "warn", "call", "state", "indicate", "suggest", "insist", "accuse", "add",
+              "agree", "explain", "argue", "announce", "confirm", "deny", "admit", "stress", "declare", "describe"}
+MODALS = {"did", "do", "does", "will", "would", "could", "should", "may", "might", "must", "can"}
 ACCORDING_TO = "according to"
 
 HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f",
@@ -118,6 +124,7 @@ COMMON_OPENERS = {
     "following", "after", "before", "speaking", "while", "when", "if", "it", "this", "that", "these",
     "those", "there", "what", "why", "how", "who", "where", "meanwhile", "yesterday", "today", "previously",
     "earlier", "later", "also", "so", "then", "still", "indeed", "unfortunately", "reports", "many", "some",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
 }
 FIRST_NAMES = {
     "joe": "m", "boris": "m", "jens": "m", "vladimir": "m", "olaf": "m", "emmanuel": "m", "volodymyr": "m",
@@ -134,12 +141,12 @@ AUXILIARIES = {
     "has", "have", "had", "did", "does", "do", "will", "would", "could", "should", "may", "might", "must",
     "was", "were", "is", "are", "also", "previously", "repeatedly", "consistently", "again", "later",
     "earlier", "then", "further", "actually", "just", "reportedly", "allegedly", "publicly", "already",
-    "once", "recently", "subsequently", "not", "never", "always", "has also", "privately", "openly",
+    "once", "recently", "subsequently", "not", "never", "always", "privately", "openly", "can",
 }
 PREPOSITIONS = {
     "of", "from", "to", "by", "between", "beside", "besides", "for", "in", "on", "at", "about", "against",
     "among", "like", "including", "under", "over", "without", "into", "onto", "towards", "toward", "via",
-    "per", "than", "across", "behind", "near", "through", "during", "despite", "upon", "around", "visited",
+    "per", "than", "across", "behind", "near", "through", "during", "despite", "upon", "around",
 }
 # Words after which a name starts a clause of its own (it can then be a subject).
 CLAUSE_OPENERS = {"and", "but", "however", "while", "as", "when", "after", "before", "since", "although",
@@ -160,7 +167,7 @@ _QUOTE_MARK = re.compile(r"[“”\"]")
 _BOUND_L = r"(?<![\w’'-])"
 _BOUND_R = r"(?![\w’'-])"
 _SPEECH_VERB = re.compile(
-    _BOUND_L + "(?:" + "|".join(sorted(SPEECH_VERBS | {ACCORDING_TO}, key=len, reverse=True)) + ")" + _BOUND_R
+    _BOUND_L + "(?:[Aa]ccording to|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")" + _BOUND_R
 )
 _PRONOUN = re.compile(_BOUND_L + r"(?:[Hh]e|[Ss]he|[Tt]hey)" + _BOUND_R)
 _NAME_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev)\.|[A-Z][\w’'-]*)"
@@ -185,6 +192,7 @@ _CAPTION_CREDIT = re.compile(
     r"\s*\((?:image|images|photo|photos|picture|pic|credit|source|illustration|video)\s*:[^()]*\)\s*\.?$", re.I
 )
 _LABEL = re.compile(r"(?P<label>Q|A|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+_COMMON_ENDING = re.compile(r"(?:ing|ly|ed|ions?|ers|ment)$")  # "Speaking", "Previously": not names
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -214,7 +222,7 @@ class _Person:
 class _NounPhrase:
     """A parsed name or role phrase, before it is resolved to a speaker."""
 
-    kind: str  # "person", "role", "entity", "org", "group", "joint", "pronoun"
+    kind: str  # "person", "role", "entity", "unresolved", "org", "group", "joint", "pronoun"
     words: list[str]  # name words for a person, all words otherwise (no determiner)
     titles: set[str] = field(default_factory=set)
     nations: set[str] = field(default_factory=set)
@@ -368,7 +376,9 @@ class _Extractor:
 
     # noun phrases ----------------------------------------------------------------------------------
 
-    def _mentions(self, start: int, end: int, *, narration_only: bool, quotes: list[_Quote] = ()) -> list[_Mention]:
+    def _mentions(
+        self, start: int, end: int, *, narration_only: bool, quotes: Sequence[_Quote] = ()
+    ) -> list[_Mention]:
         """Names, roles and pronouns in ``text[start:end]`` (outside quotes when ``narration_only``)."""
         found: list[_Mention] = []
         for match in _MENTION.finditer(self.text, start, end):
@@ -413,12 +423,14 @@ class _Extractor:
         lower = _POSSESSIVE.sub("", word).lower().rstrip(".")
         if lower in COMMON_OPENERS:
             return False
-        if lower in HONORIFICS or lower in TITLE_WORDS or lower in FIRST_NAMES or lower in NATIONS:
+        if lower in HONORIFICS or lower in TITLE_WORDS or lower in FIRST_NAMES or lower in NATIONS or lower in PLACES:
             return True
         if _POSSESSIVE.sub("", word) in self.proper_words or (word.isupper() and len(word) > 1):
             return True
+        if lower in self.lower_words:
+            return False
         followed_by_name = len(words) > 1 and words[1][0][0].isupper()
-        return followed_by_name and lower not in self.lower_words
+        return followed_by_name or not _COMMON_ENDING.search(lower)
 
     # resolution ------------------------------------------------------------------------------------
 
@@ -570,7 +582,7 @@ class _Extractor:
         for _, _, item in sorted(items, key=lambda i: (i[0], i[1])):
             if isinstance(item, _Mention):
                 subject_like = self._subject_like(item, mentions, unit.start)
-                item.who = self._resolve(item, as_speaker=self._before_verb(item, verbs))
+                item.who = item.who or self._resolve(item, as_speaker=self._before_verb(item, verbs))
                 if item.who is not None and subject_like and not item.possessive:
                     subject = subject or item.who
                     if remember:
@@ -581,8 +593,9 @@ class _Extractor:
                 events.append(event)
                 if remember:
                     self._remember(event.who)
-        for event, following in zip(events, events[1:] + [None]):
+        for index, event in enumerate(events):
             if event.content_start is not None and event.content_end is None:
+                following = events[index + 1] if index + 1 < len(events) else None
                 event.content_end = following.clause_start if following else unit.end
         return events
 
@@ -613,7 +626,7 @@ class _Extractor:
         self, verb: re.Match[str], unit: Span, mentions: list[_Mention], events: list[_Event], subject: _Who | None
     ) -> _Event | None:
         """The speaker and clause of one speech verb, or None when no speaker can be found."""
-        word = verb.group()
+        word = verb.group().lower()
         start, end = verb.start(), verb.end()
         if word == ACCORDING_TO:
             return self._according_to(verb, unit, mentions)
@@ -623,12 +636,16 @@ class _Extractor:
                 break
             if self._after_preposition(mention, unit.start) or mention.who is None:
                 break
+            if word in BASE_FORMS and not self._bare_verb_ok(mention, start):
+                break
             who = self._compound(mention, mentions, unit.start) or mention.who
             after_quote = self._after_closing_quote(mention.outer, unit.start)
             event = _Event(start, end, mention.start, who)
             if not (quote_only or after_quote):
                 self._set_content(event, word, unit)
             return event
+        if word in BASE_FORMS:
+            return None
         if _PARTICIPLE_LEAD.search(self.text, unit.start, start) and not self._mention_just_before(start, mentions):
             lead = _PARTICIPLE_LEAD.search(self.text, unit.start, start)
             who = events[-1].who if events else subject
@@ -639,10 +656,24 @@ class _Extractor:
                 self._set_content(event, word, unit)
             return event
         if self._after_closing_quote(start, unit.start):
-            follower = next((m for m in mentions if m.start >= end and not self.text[end : m.start].strip()), None)
+            follower = self._follower(end, mentions)
             if follower is not None and follower.who is not None:
                 return _Event(start, end, start, follower.who)
         return None
+
+    def _follower(self, position: int, mentions: list[_Mention]) -> _Mention | None:
+        """The mention right after a verb ("said Mr Reed", "according to X"), resolved ahead of its turn."""
+        after = (m for m in mentions if m.start >= position and not self.text[position : m.start].strip())
+        follower = next(after, None)
+        if follower is not None and follower.who is None:
+            follower.who = self._resolve(follower, as_speaker=True)
+        return follower
+
+    def _bare_verb_ok(self, mention: _Mention, verb_start: int) -> bool:
+        """"did say", "will tell", "officials say", "they say" are speech; "state banks" is not."""
+        gap = {w.lower() for w in self.text[mention.end : verb_start].split()}
+        plural = mention.phrase.kind in {"group", "joint"} or mention.phrase.words == ["they"]
+        return bool(gap & MODALS) or plural
 
     def _mention_just_before(self, position: int, mentions: list[_Mention]) -> bool:
         return any(_AUX_GAP.fullmatch(self.text, m.end, position) for m in mentions if m.end <= position)
@@ -669,8 +700,7 @@ class _Extractor:
 
     def _according_to(self, verb: re.Match[str], unit: Span, mentions: list[_Mention]) -> _Event | None:
         """"..., according to X" / "According to X, ...": the rest of the sentence is X's."""
-        follower = next((m for m in mentions if m.start >= verb.end() and not self.text[verb.end() : m.start].strip()),
-                        None)
+        follower = self._follower(verb.end(), mentions)
         if follower is None or follower.who is None:
             return None
         event = _Event(verb.start(), verb.end(), verb.start(), follower.who)
@@ -707,7 +737,7 @@ class _Extractor:
 
     def _reported_span(self, event: _Event, unit: Span, quotes: list[_Quote], caption: bool) -> Span | None:
         """The reported clause of an event, or None when it is empty, too short or holds a quote."""
-        if event.content_start is None or event.content_end is None or not event.who.speakers:
+        if event.content_start is None or event.content_end is None:
             return None
         start, end = event.content_start, event.content_end
         clause = self.text[start:end]
@@ -786,7 +816,9 @@ class _Extractor:
 
     # output ----------------------------------------------------------------------------------------
 
-    def _statements(self, paragraph: Paragraph, start: int, end: int, who: _Who, kind: StatementKind) -> list[Statement]:
+    def _statements(
+        self, paragraph: Paragraph, start: int, end: int, who: _Who, kind: StatementKind
+    ) -> list[Statement]:
         """One statement per speaker (a joint statement is everyone's)."""
         start, end = _trim_space(self.text, start, end)
         if end <= start:
@@ -837,6 +869,8 @@ def _parse_phrase(det: str | None, words: list[str]) -> _NounPhrase | None:
     ):
         split += 1
     prefix, name = lowered[:split], words[split:]
+    if not name and det is None and all(w[0].islower() for w in words):
+        return None  # "defence", "senior": a lone lower-case modifier names nobody
     if not name:
         if any(w in TITLE_WORDS and w not in NATIONS for w in prefix):
             return _role_phrase(det_lower, words, lowered, len(words), nations, gender)
@@ -857,7 +891,8 @@ def _role_phrase(
 ) -> _NounPhrase | None:
     """"the Russian leader" (resolve to a person), "a Foreign Office spokesman" (a speaker of its own)."""
     modifiers, head = words[:-head_size], lowered[-1]
-    named_org = [w for w in modifiers if w[0].isupper() and w.lower() not in TITLE_WORDS | set(NATIONS) | HONORIFICS.keys()]
+    generic = TITLE_WORDS | set(NATIONS) | set(HONORIFICS)
+    named_org = [w for w in modifiers if w[0].isupper() and w.lower() not in generic]
     lower_mods = [w for w in modifiers if w[0].islower() and w.lower() not in NUMBER_WORDS]
     if head in SPOKES_HEADS and (det in {"a", "an"} or named_org or lower_mods or det is None):
         return _NounPhrase("entity", words, nations=nations, gender=gender)

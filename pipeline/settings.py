@@ -45,7 +45,7 @@ class Settings(BaseSettings):
 
     # Quote checking (calibrated on tests/pipeline/test_quote_checker.py cases).
     altered_min_similarity: float = 0.7
-    paraphrase_min_similarity: float = 0.72
+    paraphrase_min_similarity: float = 0.70
 
     # Limits on input.
     max_question_chars: int = 1000

@@ -47,22 +47,43 @@ def same_person(claimed: str, speaker: str, aliases: Iterable[str] = ()) -> bool
     return False
 
 
+def is_shorter_form(short: str, full: str) -> bool:
+    """Whether ``short`` names the same person as ``full`` with fewer words ("Biden" / "Joe Biden")."""
+    short_core, full_core = core_tokens(short), core_tokens(full)
+    return bool(short_core) and short_core < full_core
+
+
 class SpeakerDirectory:
-    """The speakers of a corpus, with the aliases under which each is named."""
+    """The speakers of a corpus, with the aliases under which each is named.
+
+    Articles name people differently, so a short form seen in one article ("Biden") is merged into
+    the one fuller name that contains it ("Joe Biden"), whichever is seen first. A short form that
+    fits several fuller names ("Johnson" with "Boris Johnson" and "Dwayne Johnson") stays apart.
+    """
 
     def __init__(self, statements: Iterable[Statement] = ()) -> None:
         self.counts: Counter[str] = Counter()
         self.aliases: dict[str, set[str]] = {}
+        self._merged: dict[str, str] = {}  # a speaker name as extracted -> its canonical name
         for statement in statements:
             self.add(statement)
 
     def add(self, statement: Statement) -> None:
         if statement.speaker is None:
             return
-        self.counts[statement.speaker] += 1
-        names = self.aliases.setdefault(statement.speaker, set())
+        speaker = self._place(statement.speaker)
+        self.counts[speaker] += 1
+        names = self.aliases.setdefault(speaker, set())
         if statement.mention and statement.mention.lower() not in {"he", "she", "they", "it"}:
             names.add(statement.mention)
+
+    def canonical(self, speaker: str) -> str:
+        """The name a speaker is listed under here ("Biden" -> "Joe Biden" once both were seen)."""
+        return self._merged.get(speaker, speaker)
+
+    def names_of(self, canonical: str) -> set[str]:
+        """Every extracted speaker name merged into ``canonical`` (itself included)."""
+        return {canonical} | {name for name, target in self._merged.items() if target == canonical}
 
     def resolve(self, name: str) -> str | None:
         """The canonical speaker a typed name refers to, preferring the most quoted one."""
@@ -72,4 +93,25 @@ class SpeakerDirectory:
         return max(matches, key=lambda s: (self.counts[s], -len(s)))
 
     def same_person(self, claimed: str, speaker: str) -> bool:
-        return same_person(claimed, speaker, self.aliases.get(speaker, ()))
+        canonical = self.canonical(speaker)
+        return same_person(claimed, canonical, self.aliases.get(canonical, ()) | {speaker})
+
+    def _place(self, speaker: str) -> str:
+        """File a new speaker name under an existing fuller name, or absorb shorter names into it."""
+        if speaker in self._merged or speaker in self.counts:
+            return self.canonical(speaker)
+        fuller = [s for s in self.counts if is_shorter_form(speaker, s)]
+        if len(fuller) == 1:
+            self._merged[speaker] = fuller[0]
+            self.aliases[fuller[0]].add(speaker)
+            return fuller[0]
+        for short in [s for s in self.counts if is_shorter_form(s, speaker)]:
+            if sum(is_shorter_form(short, other) for other in (*self.counts, speaker)) != 1:
+                continue  # "Johnson" fits several people: leave it alone
+            self.counts[speaker] += self.counts.pop(short)
+            self.aliases.setdefault(speaker, set()).update(self.aliases.pop(short, set()) | {short})
+            for name, target in self._merged.items():
+                if target == short:
+                    self._merged[name] = speaker
+            self._merged[short] = speaker
+        return speaker

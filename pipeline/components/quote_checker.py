@@ -42,6 +42,9 @@ SPEECH_VERBS = frozenset(
     argues explained explains announced announces urged urges suggested suggests noted notes wrote writes
     tweeted tweets asked asks replied replies admitted admits accused accuses declared declares""".split()
 )
+# A sentence is someone's words (not narration) when a statement fills this share of it; a paraphrase
+# of it is then cited as the statement's words.
+STATEMENT_MIN_SHARE = 0.5
 # Narration is the journalist's own wording, rarely what a quote paraphrases: it must be this much closer.
 NARRATION_PARAPHRASE_MARGIN = 0.05
 # Words compared by their first letters, so "constructively" meets "constructive".
@@ -109,18 +112,12 @@ class QuoteChecker:
             raise RuntimeError("QuoteChecker.attach() must be called before run()")
         claimed = speaker.strip() if speaker and speaker.strip() else None
         lexical = self._index.find(quote)
+        ranked = rank_by_cosine(candidates or [], query_embedding)
         result = self._check_words(quote, claimed, lexical)
         if result is None:
-            result = self._check_meaning(quote, claimed, candidates or [], query_embedding)
+            result = self._check_meaning(quote, claimed, ranked)
         if result is None:
-            best = max([m.similarity for m in lexical] + [0.0])
-            result = CheckResult(
-                quote=quote,
-                speaker=claimed,
-                verdict="not_found",
-                similarity=round(best, 3),
-                explanation="No source has these words, or says the same thing in other words.",
-            )
+            result = _not_found(quote, claimed, lexical, ranked)
         return {"result": result}
 
     # ------------------------------------------------------------------------------ words
@@ -168,26 +165,17 @@ class QuoteChecker:
 
     # ---------------------------------------------------------------------------- meaning
     def _check_meaning(
-        self,
-        quote: str,
-        claimed: str | None,
-        candidates: list[Document],
-        query_embedding: list[float] | None,
+        self, quote: str, claimed: str | None, ranked: list[tuple[float, Document]]
     ) -> CheckResult | None:
-        """Paraphrase (or misattributed paraphrase) from the candidate sentences' embeddings."""
-        if not candidates or not query_embedding:
-            return None
+        """Paraphrase (or misattributed paraphrase) from the candidate sentences, closest first."""
         quote_stems = content_stems(quote)
-        scored: list[tuple[float, Document]] = []
-        for document in candidates:
-            if not self._locatable(document) or document.embedding is None:
-                continue
-            score = cosine(query_embedding, document.embedding)
-            if self._paraphrase_gate(score, quote_stems, document):
-                scored.append((score, document))
+        scored = [
+            (score, document)
+            for score, document in ranked
+            if self._locatable(document) and self._paraphrase_gate(score, quote_stems, document)
+        ]
         if not scored:
             return None
-        scored.sort(key=lambda item: -item[0])
         best_score = scored[0][0]
         if claimed is not None:
             for score, document in scored:
@@ -203,11 +191,13 @@ class QuoteChecker:
         return self._paraphrase_result(quote, claimed, document, score, said_by, attributed=claimed is None)
 
     def _paraphrase_gate(self, score: float, quote_stems: set[str], document: Document) -> bool:
-        """Close enough in meaning, about the same things (a shared content word) unless very close,
-        and closer still when the sentence is the article's own narration rather than someone's words."""
+        """Close in meaning and about the same things (a shared content word) unless very close.
+
+        A sentence that is mostly the article's own narration must be closer still: quotes paraphrase
+        what people said, and narration is where topic-only look-alikes come from.
+        """
         threshold = self.paraphrase_min_similarity
-        doc_id, start, end = _location(document)
-        if self._statement_at(doc_id, start, end) is None:
+        if self._mostly_statement(*_location(document)) is None:
             threshold += NARRATION_PARAPHRASE_MARGIN
         if score < threshold:
             return False
@@ -303,11 +293,22 @@ class QuoteChecker:
         return _names_speaker(before, surname[0]) or _names_speaker(after, surname[0])
 
     def _statement_clip(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
-        """A sentence clipped to the statement it overlaps: the speaker's words without "He said:"."""
-        statement = self._statement_at(doc_id, start, end)
+        """A sentence clipped to the statement filling most of it: the speaker's words without "He said:".
+
+        A short quoted fragment inside a long narrated sentence does not replace the sentence.
+        """
+        statement = self._mostly_statement(doc_id, start, end)
         if statement is None:
             return start, end
         return max(start, statement.start), min(end, statement.end)
+
+    def _mostly_statement(self, doc_id: str, start: int, end: int) -> Statement | None:
+        """The statement filling most of the sentence ``[start, end)``; None when it is mostly narration."""
+        statement = self._statement_at(doc_id, start, end)
+        if statement is None:
+            return None
+        overlap = min(end, statement.end) - max(start, statement.start)
+        return statement if overlap >= STATEMENT_MIN_SHARE * (end - start) else None
 
     def _quote_match(self, doc_id: str, start: int, end: int, said_by: str | None) -> QuoteMatch:
         article = self._articles[doc_id]
@@ -328,6 +329,28 @@ class QuoteChecker:
 
 
 # ------------------------------------------------------------------------------- helpers
+def rank_by_cosine(candidates: list[Document], query_embedding: list[float] | None) -> list[tuple[float, Document]]:
+    """Candidates with an embedding, scored by cosine with the quote, closest first."""
+    if not query_embedding:
+        return []
+    scored = [(cosine(query_embedding, d.embedding), d) for d in candidates if d.embedding is not None]
+    return sorted(scored, key=lambda item: -item[0])
+
+
+def _not_found(
+    quote: str, claimed: str | None, lexical: list[LexicalMatch], ranked: list[tuple[float, Document]]
+) -> CheckResult:
+    """No support: the similarity reported is the closest evidence seen (words or meaning), for context."""
+    closest = max([m.similarity for m in lexical] + [score for score, _ in ranked[:1]] + [0.0])
+    return CheckResult(
+        quote=quote,
+        speaker=claimed,
+        verdict="not_found",
+        similarity=round(max(closest, 0.0), 3),
+        explanation="No source has these words, or says the same thing in other words.",
+    )
+
+
 def cosine(a: list[float], b: list[float]) -> float:
     """Cosine similarity (equal to the dot product for the normalised MiniLM vectors)."""
     dot = sum(x * y for x, y in zip(a, b, strict=False))

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sets up .venv/ if needed (and Debian's chromium for the browser test), then runs ruff and every test:
+# fast unit tests, tests with the real model (-m model) and the browser test (-m browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+.venv/bin/ruff check pipeline ui tests bench
+.venv/bin/python -m pytest -q "$@"

@@ -1,0 +1,511 @@
+"""Speaker attribution: a table of patterns, the seed article's acceptance checks, two fixtures, invariants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.attribution import extract_statements
+from pipeline.components.attribution import StatementExtractor
+from pipeline.corpus import parse_article
+from pipeline.settings import PROJECT_ROOT
+from pipeline.speakers import SpeakerDirectory, same_person
+from pipeline.types import Article, Statement
+
+SEED = PROJECT_ROOT / "corpus" / "nationalworld-russia-ukraine-nato.txt"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "articles"
+STRAIGHT = FIXTURES / "millbrook-bridge-straight-quotes.txt"
+TRANSCRIPT = FIXTURES / "heatwave-interview-transcript.txt"
+QUOTE_MARKS = "“”\"‘’"
+
+
+def load(path: Path) -> Article:
+    return parse_article(path.name, path.read_bytes())
+
+
+def make_article(*paragraphs: str) -> Article:
+    """A throwaway article: a headline, then one paragraph per argument."""
+    text = "A headline for the test case\n\n" + "\n\n".join(paragraphs) + "\n"
+    return parse_article("case.txt", text.encode("utf-8"))
+
+
+def triples(statements: list[Statement]) -> list[tuple[str | None, str, str]]:
+    return [(s.speaker, s.kind, s.text) for s in statements]
+
+
+def by(statements: list[Statement], speaker: str) -> list[str]:
+    return [s.text for s in statements if s.speaker == speaker]
+
+
+@pytest.fixture(scope="module")
+def seed() -> list[Statement]:
+    return extract_statements(load(SEED))
+
+
+# --------------------------------------------------------------------------------- table of patterns
+
+CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
+    (
+        "said that",
+        ["NATO Secretary General Jens Stoltenberg has said that any real signs of de-escalation are yet to be seen."],
+        [("Jens Stoltenberg", "reported", "any real signs of de-escalation are yet to be seen")],
+    ),
+    (
+        "has claimed",
+        ["Mr Johnson has claimed that Russia has been giving mixed signals throughout the crisis."],
+        [("Johnson", "reported", "Russia has been giving mixed signals throughout the crisis")],
+    ),
+    (
+        "according to X, leading",
+        ["According to Foreign Secretary Liz Truss, an invasion is highly likely within weeks."],
+        [("Liz Truss", "reported", "an invasion is highly likely within weeks")],
+    ),
+    (
+        "according to X, trailing",
+        ["The project will cost £4.2 million, according to finance director Priya Shah."],
+        [("Priya Shah", "reported", "The project will cost £4.2 million")],
+    ),
+    (
+        "told Sky News that",
+        ["Foreign Secretary Liz Truss told Sky News that an invasion was highly likely."],
+        [("Liz Truss", "reported", "an invasion was highly likely")],
+    ),
+    (
+        "told Sky News: quote",
+        ["Foreign Secretary Liz Truss told Sky News: “This would not stop at Ukraine.”"],
+        [("Liz Truss", "direct", "This would not stop at Ukraine.")],
+    ),
+    (
+        "warned there is",
+        ["President Joe Biden has warned there is a distinct possibility Russia may invade in February."],
+        [("Joe Biden", "reported", "there is a distinct possibility Russia may invade in February")],
+    ),
+    (
+        "called ... partial quote",
+        ["Foreign Secretary Liz Truss called a Russian invasion “highly likely”."],
+        [("Liz Truss", "direct", "highly likely")],
+    ),
+    (
+        "stated that",
+        ["Chancellor Olaf Scholz stated that Germany would stand by its allies."],
+        [("Olaf Scholz", "reported", "Germany would stand by its allies")],
+    ),
+    (
+        "indicated that",
+        ["President Vladimir Putin indicated that Russia was open to further negotiations."],
+        [("Vladimir Putin", "reported", "Russia was open to further negotiations")],
+    ),
+    (
+        "suggested that",
+        ["President Vladimir Putin suggested that talks could cover missiles as well."],
+        [("Vladimir Putin", "reported", "talks could cover missiles as well")],
+    ),
+    (
+        "insisted, a country as speaker",
+        ["Russia has repeatedly insisted that it has no intention of invading Ukraine."],
+        [("Russia", "reported", "it has no intention of invading Ukraine")],
+    ),
+    (
+        "accused",
+        ["President Vladimir Putin has accused NATO of arming Ukrainian forces in the conflict."],
+        [("Vladimir Putin", "reported", "NATO of arming Ukrainian forces in the conflict")],
+    ),
+    (
+        "participle adding that",
+        ["President Vladimir Putin said troops were leaving, adding that talks with NATO could go on."],
+        [
+            ("Vladimir Putin", "reported", "troops were leaving"),
+            ("Vladimir Putin", "reported", "talks with NATO could go on"),
+        ],
+    ),
+    (
+        "curly quote after said:",
+        ["Mr Stoltenberg said: “What we have to see is a substantial withdrawal of troops.”"],
+        [("Stoltenberg", "direct", "What we have to see is a substantial withdrawal of troops.")],
+    ),
+    (
+        "straight quote, then speaker and verb",
+        ['"We are ready for talks," Mr Stoltenberg said.'],
+        [("Stoltenberg", "direct", "We are ready for talks,")],
+    ),
+    (
+        "straight quote, then verb and speaker",
+        ['"We are ready for talks," said Jens Stoltenberg.'],
+        [("Jens Stoltenberg", "direct", "We are ready for talks,")],
+    ),
+    (
+        "quote on both sides of the attribution",
+        ["“We are ready,” he said, “but not at any price.”"],
+        [(None, "direct", "We are ready,"), (None, "direct", "but not at any price.")],
+    ),
+    (
+        "pronoun resolved to the previous subject",
+        ["Prime Minister Boris Johnson chaired a meeting of Cobra.", "He said: “Sanctions are ready.”"],
+        [("Boris Johnson", "direct", "Sanctions are ready.")],
+    ),
+    (
+        "pronoun skips a name that is not a subject",
+        ["President Vladimir Putin spoke beside Chancellor Olaf Scholz.", "He claimed that the talks had failed."],
+        [("Vladimir Putin", "reported", "the talks had failed")],
+    ),
+    (
+        "he/she switch by gender",
+        ["Council leader Anna Kowalski met councillor Tom Reed.", "Mr Reed said the plan was rushed.",
+         "She said that it was not."],
+        [("Tom Reed", "reported", "the plan was rushed"), ("Anna Kowalski", "reported", "it was not")],
+    ),
+    (
+        "role: the Prime Minister",
+        ["Prime Minister Boris Johnson spoke to President Joe Biden on Monday.",
+         "The Prime Minister said that sanctions were ready."],
+        [("Boris Johnson", "reported", "sanctions were ready")],
+    ),
+    (
+        "role: the Russian leader",
+        ["Russian President Vladimir Putin met Chancellor Olaf Scholz in Moscow.",
+         "The Russian leader said that troops were pulling back."],
+        [("Vladimir Putin", "reported", "troops were pulling back")],
+    ),
+    (
+        "role: the secretary",
+        ["Foreign Secretary Liz Truss flew to Kyiv on Thursday.",
+         "The secretary said that Britain would send more aid."],
+        [("Liz Truss", "reported", "Britain would send more aid")],
+    ),
+    (
+        "role: the official, an unnamed speaker",
+        ["A senior State Department official said that talks had stalled.",
+         "The official added that a new round was planned."],
+        [
+            ("senior State Department official", "reported", "talks had stalled"),
+            ("senior State Department official", "reported", "a new round was planned"),
+        ],
+    ),
+    (
+        "a Foreign Office spokesman",
+        ["A Foreign Office spokesman said: “We urge British nationals to leave now.”"],
+        [("Foreign Office spokesman", "direct", "We urge British nationals to leave now.")],
+    ),
+    (
+        "a Downing Street spokesperson",
+        ["A Downing Street spokesperson said that the two leaders were keeping in close contact."],
+        [("Downing Street spokesperson", "reported", "the two leaders were keeping in close contact")],
+    ),
+    (
+        "joint statement: the two leaders",
+        ["In a call between President Joe Biden and Prime Minister Boris Johnson, the two leaders agreed that "
+         "“a crucial window for diplomacy remains open”."],
+        [
+            ("Joe Biden", "direct", "a crucial window for diplomacy remains open"),
+            ("Boris Johnson", "direct", "a crucial window for diplomacy remains open"),
+        ],
+    ),
+    (
+        "joint statement: compound subject",
+        ["Joe Biden and Boris Johnson said that sanctions would follow any invasion."],
+        [
+            ("Joe Biden", "reported", "sanctions would follow any invasion"),
+            ("Boris Johnson", "reported", "sanctions would follow any invasion"),
+        ],
+    ),
+    (
+        "a reported clause holding a quote gives only the quote",
+        ["Boris Johnson said that the field hospitals “only can be construed as preparation for an invasion”."],
+        [("Boris Johnson", "direct", "only can be construed as preparation for an invasion")],
+    ),
+    (
+        "a quote over two paragraphs, one statement each",
+        ["Mr Stoltenberg said: “What we have to see is a withdrawal.", "“It’s too early to say.”"],
+        [
+            ("Stoltenberg", "direct", "What we have to see is a withdrawal."),
+            ("Stoltenberg", "direct", "It’s too early to say."),
+        ],
+    ),
+    (
+        "quote after broken grammar: with X said:",
+        ["The news was met with scepticism, with NATO Secretary General Jens Stoltenberg said: "
+         "“We see no withdrawal.”"],
+        [("Jens Stoltenberg", "direct", "We see no withdrawal.")],
+    ),
+    (
+        "a heading that mentions speech gives nothing",
+        ["What has President Putin said?", "President Putin said that troops were pulling back."],
+        [("Putin", "reported", "troops were pulling back")],
+    ),
+    (
+        "labelled transcript, surname and full name",
+        ["STOLTENBERG: We will defend every inch of allied territory.", "Jens Stoltenberg: Nobody should doubt that."],
+        [
+            ("Jens Stoltenberg", "direct", "We will defend every inch of allied territory."),
+            ("Jens Stoltenberg", "direct", "Nobody should doubt that."),
+        ],
+    ),
+    (
+        "scare quote in narration is skipped",
+        ["The US embassy has been “temporarily relocated” to Lviv in western Ukraine."],
+        [],
+    ),
+    (
+        "a noun that looks like a verb is not speech",
+        ["The websites of the defence ministry and state banks were targeted in a cyberattack."],
+        [],
+    ),
+    (
+        "a name after a preposition is not the speaker",
+        ["Mr Johnson said that comments from The Kremlin indicated “an avenue for diplomacy”."],
+        [("Johnson", "direct", "an avenue for diplomacy")],
+    ),
+    (
+        "a quote after a non-speech clause is not given to a later speaker",
+        ["Putin wants the regions recognised as “people’s republics”, however Mr Stoltenberg said that this "
+         "would be a “violation of international law”."],
+        [("Stoltenberg", "direct", "violation of international law")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_attribution_pattern(paragraphs: list[str], expected: list[tuple[str | None, str, str]]) -> None:
+    assert triples(extract_statements(make_article(*paragraphs))) == expected
+
+
+def test_mention_keeps_how_the_speaker_was_named() -> None:
+    statements = extract_statements(make_article("Prime Minister Boris Johnson met his cabinet.", "He said: “Ready.”"))
+    assert [(s.speaker, s.mention) for s in statements] == [("Boris Johnson", "He")]
+
+
+def test_pronoun_without_antecedent_is_uncertain() -> None:
+    [statement] = extract_statements(make_article("He said: “We are ready for anything that comes next.”"))
+    assert statement.speaker is None and statement.uncertain and statement.mention == "He"
+
+
+def test_long_quote_without_speaker_is_kept_uncertain() -> None:
+    [statement] = extract_statements(make_article('A sign at the site read: "Works start soon, please be patient."'))
+    assert (statement.speaker, statement.uncertain) == (None, True)
+
+
+def test_quote_paragraph_after_a_closed_quote_continues_the_speaker_uncertainly() -> None:
+    statements = extract_statements(
+        make_article("Mr Stoltenberg said: “We are watching closely.”", "“Nothing has changed on the ground.”")
+    )
+    assert [(s.speaker, s.uncertain) for s in statements] == [("Stoltenberg", False), ("Stoltenberg", True)]
+
+
+def test_caption_that_reports_speech_is_kept_as_caption() -> None:
+    article = make_article(
+        "Joe Biden has warned there is a “distinct possibility” Russia may invade Ukraine (Photo: Getty Images)"
+    )
+    [statement] = extract_statements(article)
+    assert (statement.speaker, statement.text, statement.is_caption) == ("Joe Biden", "distinct possibility", True)
+
+
+def test_boilerplate_gives_nothing() -> None:
+    article = make_article(
+        "Mr Stoltenberg said that talks would continue next week.",
+        "A message from the editor:",
+        "Thank you for reading. The editor said: “Please subscribe to our newsletter today.”",
+    )
+    assert triples(extract_statements(article)) == [("Stoltenberg", "reported", "talks would continue next week")]
+
+
+# --------------------------------------------------------------------------------- seed acceptance
+
+
+def test_seed_stoltenberg_has_exactly_four_statements(seed: list[Statement]) -> None:
+    assert [(s.kind, s.text) for s in seed if s.speaker == "Jens Stoltenberg"] == [
+        ("reported", "any real signs of de-escalation in the region is yet to be seen"),
+        ("direct", "What we have to see is a substantial withdrawal of troops, not only troops but equipment."),
+        ("direct", "It’s too early to say whether we see anything on the ground, but we are following very closely "
+                   "what they are doing."),
+        ("direct", "violation of international law"),
+    ]
+
+
+def test_seed_stoltenberg_statements_sit_where_the_article_says(seed: list[Statement]) -> None:
+    article = load(SEED)
+    paragraphs = [article.text[article.paragraphs[s.paragraph].start :][:40] for s in seed
+                  if s.speaker == "Jens Stoltenberg"]
+    assert paragraphs[0].startswith("As of Tuesday 15 February")
+    assert paragraphs[3].startswith("He also has attempted to recognise")
+
+
+def test_seed_putin(seed: list[Statement]) -> None:
+    putin = by(seed, "Vladimir Putin")
+    assert "Unfortunately there was no constructive response to this proposal." in putin
+    assert any(t.startswith("This is exactly why we have put forward the proposal") for t in putin)
+    assert "as a package" in putin  # "The Russian leader has also suggested ..."
+    assert "genocide" in putin  # "he claimed", with Olaf Scholz named in between
+
+
+def test_seed_biden(seed: list[Statement]) -> None:
+    biden = by(seed, "Joe Biden")
+    assert (
+        "[Russian troops withdrawing] would be good, but we have not yet verified that. We have not yet verified the "
+        "Russian military units are returning to their home bases."
+    ) in biden
+    assert "Indeed, our analysts indicate that they remain very much in a threatening position." in biden
+
+
+def test_seed_foreign_office_spokesman(seed: list[Statement]) -> None:
+    assert by(seed, "Foreign Office spokesman") == [
+        "The safety and security of British nationals is our top priority, which is why we have updated our travel "
+        "advice.",
+        "We urge British nationals in Ukraine to leave now via commercial means while they remain available.",
+    ]
+
+
+def test_seed_truss(seed: list[Statement]) -> None:
+    truss = by(seed, "Liz Truss")
+    assert truss[0] == "highly likely"
+    assert truss[1].startswith("President Putin has actively questioned why other countries in eastern Europe")
+
+
+def test_seed_johnson(seed: list[Statement]) -> None:
+    johnson = by(seed, "Boris Johnson")
+    assert "only can be construed as preparation for an invasion" in johnson
+    assert any(t.startswith("We’ve got Russian field hospitals being constructed") for t in johnson)
+    assert any(t.startswith("You’ve got more battalion tactical groups") for t in johnson)
+    assert "mixed signals" in johnson
+    assert "we are seeing a Russia openness to conversations" in johnson
+
+
+def test_seed_joint_statement_belongs_to_both_leaders(seed: list[Statement]) -> None:
+    window = [s for s in seed if s.text == "a crucial window for diplomacy remains open"]
+    assert sorted(s.speaker or "" for s in window) == ["Boris Johnson", "Joe Biden"]
+    assert len({(s.start, s.end) for s in window}) == 1
+
+
+def test_seed_canonical_names_and_nothing_from_headings(seed: list[Statement]) -> None:
+    article = load(SEED)
+    speakers = {s.speaker for s in seed}
+    assert {"Jens Stoltenberg", "Vladimir Putin", "Joe Biden", "Boris Johnson", "Liz Truss"} <= speakers
+    assert not speakers & {"Stoltenberg", "Putin", "Biden", "Johnson", "Mr Johnson", "President Putin"}
+    skipped = {p.index for p in article.paragraphs if p.role in {"headline", "subheading", "boilerplate"}}
+    assert not [s for s in seed if s.paragraph in skipped]
+
+
+def test_seed_caption_statement(seed: list[Statement]) -> None:
+    [caption] = [s for s in seed if s.is_caption]
+    assert (caption.speaker, caption.text) == ("Joe Biden", "distinct possibility")
+
+
+def test_seed_scare_quotes_skipped(seed: list[Statement]) -> None:
+    texts = {s.text for s in seed}
+    assert "temporarily relocated" not in texts
+    assert "people’s republics" not in texts
+
+
+# --------------------------------------------------------------------------------- fixtures
+
+
+def test_straight_quote_fixture() -> None:
+    statements = extract_statements(load(STRAIGHT))
+    assert triples(statements) == [
+        ("Anna Kowalski", "direct", "transform the town centre for a generation"),
+        ("Anna Kowalski", "direct", "We listened to every objection. This is the right decision for Millbrook."),
+        ("Tom Reed", "direct", "The cost has doubled in two years and nobody can tell us why,"),
+        ("Tom Reed", "direct", "Residents deserve a straight answer,"),
+        ("Priya Shah", "reported", "The project will cost £4.2 million"),
+        ("Anna Kowalski", "reported", "construction could begin in the spring"),
+        ("Anna Kowalski", "reported", "the budget was under control"),
+        ("Tom Reed", "reported", "the council of hiding the true figures"),
+        ("Tom Reed", "direct", "We will keep asking questions until we get answers."),
+        ("Tom Reed", "direct", "The people of Millbrook are paying for this, and they deserve better."),
+        (None, "direct", "Works start soon, please be patient with us while we build."),
+    ]
+    assert [s.mention for s in statements if s.paragraph == 8] == ["She", "he"]
+    assert statements[-1].uncertain
+
+
+def test_transcript_fixture() -> None:
+    statements = extract_statements(load(TRANSCRIPT))
+    assert [(s.speaker, s.mention, s.text[:30]) for s in statements] == [
+        ("Interviewer", "Q", "How bad was this summer compar"),
+        ("Amara Okafor", "OKAFOR", "It was the hottest on record f"),
+        ("Amara Okafor", "OKAFOR", "That matters because bodies ne"),  # no label: still the guest's
+        ("Interviewer", "INTERVIEWER", "Are governments prepared?"),
+        ("Amara Okafor", "Dr Amara Okafor", "Some are. Most heat plans were"),
+        ("Interviewer", "Q", "What would you change first?"),
+        ("Amara Okafor", "A", "I would start with hospitals a"),
+    ]
+    assert {s.kind for s in statements} == {"direct"}
+
+
+@pytest.mark.parametrize("path", [SEED, STRAIGHT, TRANSCRIPT], ids=lambda p: p.name)
+def test_every_statement_is_an_exact_clean_span(path: Path) -> None:
+    article = load(path)
+    statements = extract_statements(article)
+    assert statements
+    for s in statements:
+        assert article.text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+        assert s.text[0] not in QUOTE_MARKS and s.text[-1] not in QUOTE_MARKS, s.text
+        assert s.doc_id == article.doc_id and s.title == article.title
+        assert article.paragraphs[s.paragraph].start <= s.start < s.end <= article.paragraphs[s.paragraph].end
+    assert statements == sorted(statements, key=lambda s: (s.start, s.end))
+
+
+def test_every_pattern_case_is_an_exact_clean_span() -> None:
+    for _, paragraphs, _ in CASES:
+        article = make_article(*paragraphs)
+        for s in extract_statements(article):
+            assert article.text[s.start : s.end] == s.text
+            assert s.text[0] not in QUOTE_MARKS and s.text[-1] not in QUOTE_MARKS
+
+
+# --------------------------------------------------------------------------------- speakers
+
+
+def test_directory_resolves_names_from_the_seed(seed: list[Statement]) -> None:
+    directory = SpeakerDirectory(seed)
+    assert directory.resolve("Stoltenberg") == "Jens Stoltenberg"
+    assert directory.resolve("Mr Johnson") == "Boris Johnson"
+    assert directory.resolve("the Prime Minister") == "Boris Johnson"
+    assert directory.resolve("Macron") is None
+
+
+def test_same_person() -> None:
+    assert same_person("Foreign Office", "Foreign Office spokesman")
+    assert not same_person("Vladimir Putin", "Jens Stoltenberg")
+    assert same_person("Joe Biden", "Biden")
+    assert not same_person("Foreign Office", "Downing Street spokesperson")
+
+
+def _statement(speaker: str, doc_id: str = "a.txt") -> Statement:
+    return Statement(doc_id=doc_id, title="t", text="words", start=0, end=5, speaker=speaker, kind="direct")
+
+
+@pytest.mark.parametrize("order", [("Biden", "Joe Biden"), ("Joe Biden", "Biden")])
+def test_directory_merges_a_short_name_across_articles(order: tuple[str, str]) -> None:
+    directory = SpeakerDirectory([_statement(order[0], "a.txt"), _statement(order[1], "b.txt")])
+    assert dict(directory.counts) == {"Joe Biden": 2}
+    assert directory.canonical("Biden") == "Joe Biden"
+    assert directory.names_of("Joe Biden") == {"Joe Biden", "Biden"}
+    assert directory.resolve("Biden") == "Joe Biden"
+    assert directory.same_person("Joe Biden", "Biden")
+
+
+def test_directory_keeps_an_ambiguous_short_name_apart() -> None:
+    directory = SpeakerDirectory([_statement("Boris Johnson"), _statement("Dwayne Johnson"), _statement("Johnson")])
+    assert directory.canonical("Johnson") == "Johnson"
+    assert set(directory.counts) == {"Boris Johnson", "Dwayne Johnson", "Johnson"}
+
+
+# --------------------------------------------------------------------------------- component
+
+
+def test_component_runs_and_round_trips() -> None:
+    extractor = StatementExtractor()
+    articles = [load(STRAIGHT), load(TRANSCRIPT)]
+    result = extractor.run(articles=articles)
+    assert result["statements"] == extract_statements(articles[0]) + extract_statements(articles[1])
+    data = extractor.to_dict()
+    assert data["type"].endswith("StatementExtractor")
+    assert isinstance(StatementExtractor.from_dict(data), StatementExtractor)
+
+
+def test_seed_with_straight_quotes_gives_the_same_attributions(seed: list[Statement]) -> None:
+    text = SEED.read_text(encoding="utf-8").replace("“", '"').replace("”", '"')
+    straight = extract_statements(parse_article(SEED.name, text.encode("utf-8")))
+    assert [(s.speaker, s.kind, s.text) for s in straight] == [(s.speaker, s.kind, s.text) for s in seed]

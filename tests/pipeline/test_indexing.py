@@ -1,0 +1,81 @@
+"""The index cache: a second start does not re-embed, one changed article re-embeds only itself."""
+
+import threading
+from pathlib import Path
+
+from pipeline.indexing import Indexer
+from pipeline.settings import Settings
+from tests.conftest import SEED_ID
+
+
+def add_article(folder: Path, name: str, body: str) -> None:
+    (folder / name).write_text(f"Headline of {name}\n\n{body}\n", encoding="utf-8")
+
+
+def test_second_build_reuses_the_cache(hashing_settings: Settings) -> None:
+    first = Indexer(hashing_settings).build(hashing_settings.corpus_dir)
+    second = Indexer(hashing_settings).build(hashing_settings.corpus_dir)
+    assert first.embedded_now == 1 and second.embedded_now == 0
+    assert second.store.count_documents() == first.store.count_documents() > 0
+    assert len(second.statements) == len(first.statements) > 0
+
+
+def test_adding_or_changing_one_article_embeds_only_that_article(hashing_settings: Settings) -> None:
+    corpus = hashing_settings.corpus_dir
+    Indexer(hashing_settings).build(corpus)
+    add_article(corpus, "new.txt", "The talks in Geneva ended without a deal.")
+    assert Indexer(hashing_settings).build(corpus).embedded_now == 1
+    add_article(corpus, "new.txt", "The talks in Geneva ended with a deal.")
+    rebuilt = Indexer(hashing_settings).build(corpus)
+    assert rebuilt.embedded_now == 1
+    assert any("with a deal" in (d.content or "") for d in rebuilt.store.filter_documents())
+
+
+def test_settings_and_model_are_part_of_the_key(hashing_settings: Settings) -> None:
+    Indexer(hashing_settings).build(hashing_settings.corpus_dir)
+    other = hashing_settings.model_copy(update={"passage_max_words": 40})
+    assert Indexer(other).build(other.corpus_dir).embedded_now == 1
+
+
+def test_a_broken_cache_entry_is_rebuilt_not_trusted(hashing_settings: Settings) -> None:
+    indexer = Indexer(hashing_settings)
+    index = indexer.build(hashing_settings.corpus_dir)
+    entry = indexer.cache.passages_path(index.articles[SEED_ID])
+    entry.write_bytes(b"half a file")
+    again = Indexer(hashing_settings).build(hashing_settings.corpus_dir)
+    assert again.embedded_now == 1
+    assert again.store.count_documents() == index.store.count_documents()
+
+
+def test_no_temporary_files_are_left_behind(hashing_settings: Settings) -> None:
+    Indexer(hashing_settings).build(hashing_settings.corpus_dir)
+    assert not [p for p in hashing_settings.cache_dir.iterdir() if p.name.startswith(".entry-")]
+
+
+def test_two_indexers_at_once_both_succeed(hashing_settings: Settings) -> None:
+    corpus = hashing_settings.corpus_dir
+    for number in range(6):
+        add_article(corpus, f"extra-{number}.txt", f"Paragraph number {number} about the border.")
+    results: list[int] = []
+    errors: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            results.append(Indexer(hashing_settings).build(corpus).store.count_documents())
+        except BaseException as error:  # noqa: BLE001 - collected and asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=build) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not errors and len(results) == 2 and results[0] == results[1]
+
+
+def test_progress_is_reported_per_article(hashing_settings: Settings) -> None:
+    add_article(hashing_settings.corpus_dir, "second.txt", "Another story.")
+    seen: list[tuple[int, int, str]] = []
+    Indexer(hashing_settings).build(hashing_settings.corpus_dir, lambda d, t, i: seen.append((d, t, i)))
+    assert seen[-1][:2] == (2, 2)
+    assert {i for _, _, i in seen if i} == {SEED_ID, "second.txt"}

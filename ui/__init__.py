@@ -1,0 +1,1 @@
+"""Streamlit front end of the fact-check service: ``streamlit run ui/app.py``."""
