@@ -1,9 +1,9 @@
 """Finding the source words of a quote: exact occurrences first, else the best-aligned window.
 
 All articles' words are kept as one token stream (normal form, exact offsets, editorial flag,
-paragraph) with an inverted index from normal form to stream positions. An exact match grows
-outwards from the quote's rarest word, skipping editorial words on either side, and may run across
-paragraph breaks of one article (a multi-paragraph quote). An approximate match looks only at the
+paragraph) with inverted indexes from normal form to stream positions and to paragraphs. An exact
+match grows outwards from the quote's rarest word, skipping editorial words on either side, and may
+run across paragraph breaks of one article (a multi-paragraph quote). An approximate match looks only at the
 paragraphs (and pairs of adjacent paragraphs) that share the quote's rarest words, and picks the
 window of source words that aligns best with the quote.
 
@@ -213,9 +213,7 @@ class QuoteIndex:
     def _joined(self, a: int, b: int) -> bool:
         """Whether stream positions ``a`` and ``b`` are neighbours in one article (same or adjacent paragraph)."""
         pa, pb = self._tok_para[a], self._tok_para[b]
-        if pa == pb:
-            return True
-        return self._para_doc[pa] == self._para_doc[pb] and abs(self._para_index[pa] - self._para_index[pb]) == 1
+        return pa == pb or self._adjacent(pa, pb)
 
     def _approximate_matches(self, quote: list[Token], closes_sentence: bool, limit: int) -> list[LexicalMatch]:
         windows: list[_Window] = []
