@@ -77,7 +77,7 @@ class Statement:
 
 @dataclass
 class Citation:
-    """Exact source words backing an answer."""
+    """Exact source words backing an answer; ``paragraph_start/end`` are the offsets of the enclosing paragraph."""
 
     doc_id: str
     title: str
@@ -118,6 +118,8 @@ class Difference:
 
 @dataclass
 class QuoteMatch:
+    """The source words a quote was matched to; ``paragraph_start/end`` are offsets of the enclosing paragraph(s)."""
+
     doc_id: str
     title: str
     text: str

@@ -323,8 +323,8 @@ class QuoteChecker:
             speaker=said_by,
             publisher=article.publisher,
             published=article.published,
-            paragraph_start=first.index if first else 0,
-            paragraph_end=last.index if last else (first.index if first else 0),
+            paragraph_start=first.start if first else start,
+            paragraph_end=last.end if last else end,
         )
 
 

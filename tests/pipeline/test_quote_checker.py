@@ -131,7 +131,8 @@ def test_verbatim_with_the_right_speaker(checker: QuoteChecker, article: Article
     assert result.match.text == "What we have to see is a substantial withdrawal of troops."
     assert result.match.title == article.title
     assert (result.match.publisher, result.match.published) == ("Example News", "2022-02-15")
-    assert result.match.paragraph_start == result.match.paragraph_end == 1
+    paragraph = article.paragraphs[1]
+    assert (result.match.paragraph_start, result.match.paragraph_end) == (paragraph.start, paragraph.end)
     assert result.explanation == "The source has these words, said by Jens Stoltenberg."
 
 
