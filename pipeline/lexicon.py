@@ -28,7 +28,7 @@ def stem(word: str) -> str:
                 return word
             base = word[: len(word) - len(suffix)] + keep
             return base.rstrip("e") if suffix in {"ing", "ed"} else base.rstrip("e") if keep == "e" else base
-    return word.rstrip("e") if len(word) > 4 else word
+    return word.rstrip("e") if len(word) > 3 else word
 
 
 def words(text: str) -> list[str]:

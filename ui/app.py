@@ -5,6 +5,7 @@ Sets up the page, the shared styles and the four pages; each page lives in ``ui/
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -15,7 +16,11 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from ui.render import CSS  # noqa: E402
+from pipeline.errors import FactcheckError  # noqa: E402
+from ui.render import CSS, sentence  # noqa: E402
+
+UNEXPECTED = "Something went wrong on this page. The details are in the server log; please try again."
+logger = logging.getLogger("factcheck.ui")
 
 st.set_page_config(page_title="Factcheck — news sources", page_icon=":material/fact_check:", layout="wide")
 st.html(CSS)
@@ -30,4 +35,10 @@ page = st.navigation(
     ],
     position="top",
 )
-page.run()
+try:
+    page.run()
+except FactcheckError as error:  # every page catches these itself; this is the safety net
+    st.error(sentence(str(error)))
+except Exception:  # a bug: log the traceback for us, show a person a plain sentence
+    logger.exception("page %r failed", page.title)
+    st.error(UNEXPECTED)

@@ -49,16 +49,18 @@ VERDICTS: dict[str, VerdictStyle] = {
 # Styles live in one place; ``ui/app.py`` injects them once per page.
 CSS = """
 <style>
-.fc-card{border:1px solid rgba(49,51,63,.15);border-radius:.6rem;padding:.85rem 1rem;margin:.35rem 0 .5rem;
-  background:rgba(250,250,252,.6)}
-.fc-card-head{display:flex;gap:.6rem;align-items:baseline;flex-wrap:wrap}
-.fc-num{font-weight:700;color:#1f4e79;min-width:1.8rem}
+[data-testid="stMainBlockContainer"]{padding-top:3.2rem;padding-bottom:3rem}
+.fc-card{margin:0 0 .1rem}
+.fc-card-head{line-height:1.35}
+.fc-num{font-weight:700;color:#1f4e79;margin-right:.45rem}
+.fc-label{font-weight:600;font-size:.95rem;margin:.2rem 0 .1rem;color:#1d2330}
 .fc-headline{font-weight:600;font-size:1.02rem;line-height:1.35}
 .fc-meta{color:#5c6370;font-size:.85rem;margin:.15rem 0 .5rem}
 .fc-passage{font-family:Georgia,'Times New Roman',serif;font-size:1.02rem;line-height:1.6;
   border-left:3px solid #c9d3df;padding:.15rem 0 .15rem .8rem;overflow-wrap:anywhere}
 .fc-passage mark,.fc-article mark{background:#fff1a8;color:inherit;padding:0 .1em;border-radius:.15em;
   box-shadow:0 0 0 1px #f0d264}
+.fc-closest .fc-passage{border-left-color:#dcdfe4;color:#3d4450}
 .fc-closest .fc-passage mark{background:#eceff3;box-shadow:0 0 0 1px #d5dae1}
 .fc-article{max-height:26rem;overflow-y:auto;font-family:Georgia,'Times New Roman',serif;line-height:1.6;
   padding:.2rem .9rem .2rem .2rem;overflow-wrap:anywhere}
@@ -78,6 +80,9 @@ CSS = """
 .fc-diff ins{color:#146c2e;background:#dcf5e3;text-decoration:none;padding:0 .15em;border-radius:.15em}
 .fc-kind{font-size:.75rem;color:#5c6370;border:1px solid #d0d4da;border-radius:.3rem;padding:0 .35rem}
 .fc-legend{color:#5c6370;font-size:.82rem}
+[class*="st-key-example-"] button *{white-space:normal!important;text-overflow:clip!important;
+  overflow:visible!important}
+[class*="st-key-example-"] button{text-align:left;height:auto}
 </style>
 """
 

@@ -42,7 +42,8 @@ def source_card(
         passage = f'<div class="fc-passage"><mark>{render.esc(text)}</mark></div>'
     else:
         passage = render.passage_html(article.text, article.paragraphs, start, end)
-    st.html(
+    box = st.container(border=True)
+    box.html(
         render.source_card_html(
             number=number,
             title=title or (article.title if article else doc_id),
@@ -55,7 +56,7 @@ def source_card(
         )
     )
     if article is not None:
-        with st.expander("Open the article", icon=":material/article:"):
+        with box.expander("Open the article", icon=":material/article:"):
             headlines = [p.index for p in article.paragraphs if p.role == "headline"] or [0]
             st.html(render.article_html(article.text, article.paragraphs, start, end, anchor=anchor,
                                         headline_indexes=headlines))

@@ -27,6 +27,9 @@ PREFIX_MIN = 5
 
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|"
                      r"millions?|dozens?)\b", re.IGNORECASE)
+_MEASURE = re.compile(r"\b\d[\d,.]*\s*-?\s*(?:km|kilomet\w*|met(?:re|er)s?|m|miles?|feet|ft|inch\w*|yards?|"
+                      r"hours?|days?|weeks?|months?|years?|minutes?|seconds?|acres?|hectares?|tonnes?|tons?)\b",
+                      re.IGNORECASE)
 _DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+\b")
@@ -35,7 +38,9 @@ _PLACE = re.compile(r"\b(?:in|to|at|from|near)\s+(?:the\s+)?[A-Z][\w’'-]+")
 
 def expected_answer_type(question: str) -> str | None:
     q = question.lower().strip()
-    if q.startswith(("how many", "how much")):
+    if q.startswith(("how long", "how far", "how big", "how large", "how old", "how tall", "how wide", "how deep")):
+        return "measure"
+    if q.startswith(("how many", "how much", "what percentage", "what proportion")):
         return "number"
     if q.startswith(("when", "since when", "what year", "what date", "on what day")):
         return "date"
@@ -68,6 +73,8 @@ def question_names(question: str) -> set[str]:
 def _has_type(sentence: str, kind: str | None, question_terms: set[str]) -> bool:
     if kind == "number":
         return bool(_NUMBER.search(sentence))
+    if kind == "measure":
+        return bool(_MEASURE.search(sentence))
     if kind == "date":
         return bool(_DATE.search(sentence))
     if kind == "name":

@@ -151,6 +151,17 @@ def test_ask_shows_highlighted_quote(page: Page, server: str) -> None:
     _screenshots(page, "ask")
 
 
+def test_ask_abstains_plainly(page: Page, server: str) -> None:
+    _open(page, server, "Ask the sources")
+    box = page.get_by_label("Question")
+    box.fill("What is the capital of France?")
+    box.press("Enter")
+    page.get_by_text("The sources do not say.").wait_for(state="visible")
+    page.get_by_role("heading", name="Closest evidence").wait_for(state="visible")
+    _settle(page)
+    _screenshots(page, "ask-abstain")
+
+
 def test_ask_article_opens_at_the_span(page: Page, server: str) -> None:
     _open(page, server, "Ask the sources")
     page.get_by_role("button", name="What did Stoltenberg say?").click()
@@ -163,6 +174,8 @@ def test_ask_article_opens_at_the_span(page: Page, server: str) -> None:
     page.wait_for_timeout(500)
     box = page.locator(".fc-article", has=target)
     assert box.evaluate("e => e.scrollTop") > 0, "the article box should open scrolled to the cited words"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    box.screenshot(path=str(SHOTS / "ask-article-1280.png"))
 
 
 def test_check_altered_quote(page: Page, server: str) -> None:

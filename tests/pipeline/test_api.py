@@ -5,6 +5,7 @@ Runs on the hashing embedder, a temporary copy of ``corpus/`` and a temporary in
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -465,3 +466,36 @@ def test_factcheck_serve_prints_ready_then_answers(settings: Settings) -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+# -- the load-test script ---------------------------------------------------------------------------------------
+def load_script() -> Any:
+    """``bench/load.py`` as a module (``bench`` is a folder of scripts, not a package)."""
+    if "bench_load" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("bench_load", PROJECT_ROOT / "bench" / "load.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bench_load"] = module  # dataclasses look their module up while the file runs
+        spec.loader.exec_module(module)
+    return sys.modules["bench_load"]
+
+
+@pytest.mark.parametrize("url", ["http://10.0.0.1:8000", "http://example.com", "http://127.0.0.1.nip.io", "ftp://[::1]"])
+def test_load_script_refuses_anything_but_loopback(url: str) -> None:
+    with pytest.raises(SystemExit):
+        load_script().require_loopback(url)
+
+
+def test_load_script_runs_against_its_own_server(settings: Settings) -> None:
+    """A tiny bounded run on the hashing embedder: it starts and stops the server and reports JSON."""
+    env = {**os.environ, "FACTCHECK_EMBEDDING_MODEL": "hashing", "FACTCHECK_CACHE_DIR": str(settings.cache_dir)}
+    command = [
+        sys.executable, str(PROJECT_ROOT / "bench" / "load.py"), "--corpus", str(settings.corpus_dir),
+        "--clients", "2", "--seconds", "5", "--max-requests", "12", "--json",
+    ]
+    result = subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["all"]["requests"] == 12 and report["all"]["errors"] == 0
+    assert report["ask"]["requests"] > 0 and report["check"]["requests"] > 0
+    assert load_script().require_loopback(report["url"]) == report["url"]

@@ -49,7 +49,7 @@ def _show_citation(citation: Citation, number: int, *, closest: bool) -> None:
         publisher=citation.publisher,
         published=citation.published,
         anchor=f"fc-{'near' if closest else 'cite'}-{number}",
-        number=number,
+        number=None if closest else number,
         speaker=citation.speaker,
         closest=closest,
     )
@@ -82,8 +82,10 @@ def render_page() -> None:
         )
         submitted = button.form_submit_button("Ask", type="primary", width="stretch")
     st.caption("Examples")
-    for column, example in zip(st.columns(len(EXAMPLES)), EXAMPLES, strict=True):
-        column.button(example, on_click=_use_example, args=(example,), width="stretch", type="tertiary")
+    with st.container(horizontal=True, gap="small"):
+        for number, example in enumerate(EXAMPLES):
+            st.button(example, on_click=_use_example, args=(example,), width="content", icon=":material/search:",
+                      key=f"example-ask-{number}")
     pending = st.session_state.pop("ask_pending", None)
     if submitted or pending:
         asked = pending or question

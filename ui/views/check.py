@@ -10,9 +10,12 @@ from ui import render
 from ui.engine import get_checker
 from ui.widgets import source_card
 
+# (button label, quote, speaker): one altered quote, one misattributed.
 EXAMPLES = (
-    ("What we have to see is a complete withdrawal of troops", "Stoltenberg"),
-    ("What we have to see is a substantial withdrawal of troops", "Boris Johnson"),
+    ("“…a complete withdrawal of troops” — Stoltenberg", "What we have to see is a complete withdrawal of troops",
+     "Stoltenberg"),
+    ("“…a substantial withdrawal of troops” — Boris Johnson",
+     "What we have to see is a substantial withdrawal of troops", "Boris Johnson"),
 )
 
 
@@ -20,6 +23,10 @@ def _use_example(quote: str, speaker: str) -> None:
     st.session_state["check_quote"] = quote
     st.session_state["check_speaker"] = speaker
     st.session_state["check_pending"] = True
+
+
+def _label(text: str) -> None:
+    st.html(f'<div class="fc-label">{render.esc(text)}</div>')
 
 
 def show_result(result: CheckResult) -> None:
@@ -30,18 +37,18 @@ def show_result(result: CheckResult) -> None:
         st.info("Nothing in the corpus matches this quote. Check the wording, or add the article under Sources.")
         return
     if result.differences:
-        st.subheader("What changed", anchor=False)
+        _label("What changed")
         st.html(render.diff_html(result.quote, result.differences, match.text))
         st.html(
             '<div class="fc-legend"><del style="color:#b42318">struck through</del>: in your quote, not in the '
             'source · <ins style="color:#146c2e;text-decoration:none">green</ins>: the source\'s words</div>'
         )
-    st.subheader("Who said it", anchor=False)
+    _label("Who said it")
     if match.speaker:
         st.html(f"<div>The source gives these words to <strong>{render.esc(match.speaker)}</strong>.</div>")
     else:
         st.html("<div>The source gives these words to no one: they are the article's own narration.</div>")
-    st.subheader("Source", anchor=False)
+    _label("Source")
     source_card(
         get_checker(),
         doc_id=match.doc_id,
@@ -54,7 +61,7 @@ def show_result(result: CheckResult) -> None:
         anchor="fc-check-match",
         speaker=match.speaker,
     )
-    st.caption("Copy citation")
+    _label("Copy citation")
     st.code(
         render.citation_text(
             title=match.title, publisher=match.publisher, published=match.published, quote=match.text,
@@ -76,9 +83,10 @@ def render_page() -> None:
         speaker = speaker_col.text_input("Said by (optional)", key="check_speaker", placeholder="e.g. Stoltenberg")
         submitted = button_col.form_submit_button("Check quote", type="primary", width="stretch")
     st.caption("Examples")
-    for column, (example, who) in zip(st.columns(len(EXAMPLES)), EXAMPLES, strict=True):
-        column.button(f"“{example}” — {who}", on_click=_use_example, args=(example, who), type="tertiary",
-                      width="stretch")
+    with st.container(horizontal=True, gap="small"):
+        for number, (label, example, who) in enumerate(EXAMPLES):
+            st.button(label, on_click=_use_example, args=(example, who), width="content",
+                      icon=":material/format_quote:", key=f"example-check-{number}")
     pending = st.session_state.pop("check_pending", False)
     if submitted or pending:
         try:

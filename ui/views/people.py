@@ -23,11 +23,14 @@ def _chart(frame: pd.DataFrame) -> alt.Chart:
         .mark_bar(color="#3b6ea5", cornerRadiusEnd=3)
         .encode(
             x=alt.X("Statements:Q", title="Statements", axis=alt.Axis(tickMinStep=1)),
-            y=alt.Y("Person:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
+            y=alt.Y("Person:N", sort="-x", title=None, axis=alt.Axis(labelLimit=200, labelOverlap=False)),
             tooltip=["Person", "Statements"],
         )
-        .properties(height=max(160, 26 * len(frame)))
     )
+
+
+def chart_height(frame: pd.DataFrame) -> int:
+    return max(160, 28 * len(frame) + 50)
 
 
 def render_page() -> None:
@@ -41,10 +44,10 @@ def render_page() -> None:
     frame = counts_frame(counts)
     listing, chart = st.columns([2, 3], gap="large")
     listing.dataframe(frame, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(frame)))
-    chart.altair_chart(_chart(frame), width="stretch")
+    chart.altair_chart(_chart(frame), width="stretch", height=chart_height(frame))
 
     names = frame["Person"].tolist()
-    person = st.selectbox("Read what someone said", names, key="people_person")
+    person = st.columns([2, 3])[0].selectbox("Read what someone said", names, key="people_person")
     if not person:
         return
     statements = checker.quotes(person).quotes

@@ -188,7 +188,8 @@ def render_page() -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "Headline": st.column_config.TextColumn(width="large"),
+            "Headline": st.column_config.TextColumn(width=520),
+            "File": st.column_config.TextColumn(width="medium"),
             "Passages": st.column_config.NumberColumn(width="small"),
             "Quotes": st.column_config.NumberColumn(width="small"),
         },
