@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
@@ -25,6 +26,7 @@ from pipeline import contract
 from pipeline.errors import FactcheckError, InputError, InputTooLongError, UnsupportedFileError
 from pipeline.service import FactChecker
 from pipeline.settings import Settings
+from pipeline.types import DocumentInfo
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +151,7 @@ def create_app(service: FactChecker) -> FastAPI:
     return app
 
 
-async def _add_upload(service: FactChecker, request: Request) -> Any:
+async def _add_upload(service: FactChecker, request: Request) -> DocumentInfo:
     """A multipart upload; the body size is capped by ``_BodyLimit`` and the file size checked here too."""
     limit = service.settings.max_file_bytes
     form = await request.form(max_files=1, max_fields=4)
@@ -170,7 +172,7 @@ async def _add_upload(service: FactChecker, request: Request) -> Any:
     )
 
 
-async def _add_pasted(service: FactChecker, request: Request) -> Any:
+async def _add_pasted(service: FactChecker, request: Request) -> DocumentInfo:
     """A pasted article as JSON; a malformed body is a 422 like any other validation error."""
     try:
         article = PastedArticle.model_validate_json(await request.body())
@@ -243,7 +245,7 @@ class _BodyTooLarge(HTTPException):
 class _BodyLimit:
     """Refuse an oversized body early: by its Content-Length, and again by the bytes actually received."""
 
-    def __init__(self, app: ASGIApp, limit_for: Any) -> None:
+    def __init__(self, app: ASGIApp, limit_for: Callable[[str, str], int]) -> None:
         self.app = app
         self.limit_for = limit_for
 
@@ -251,7 +253,7 @@ class _BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit: int = self.limit_for(scope.get("method", ""), scope.get("path", ""))
+        limit = self.limit_for(scope.get("method", ""), scope.get("path", ""))
         declared = _content_length(scope)
         if declared is not None and declared > limit:
             await _error(413, str(_BodyTooLarge(limit).detail))(scope, receive, send)

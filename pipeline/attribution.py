@@ -78,6 +78,8 @@ TITLE_WORDS = {
     "head", "leader", "commander", "judge", "councillor", "cllr", "rev", "captain", "colonel", "director",
     "officer", "spokesman", "spokeswoman", "spokesperson", "premier", "envoy", "adviser", "advisor", "aide",
     "official", "state", "former", "senior", "top", "opposition", "labour", "conservative", "tory",
+    "campaigner", "activist", "resident", "professor", "economist", "analyst", "expert", "author", "lawyer",
+    "chairman", "chairwoman", "chair", "council", "leader", "finance", "police", "inspector", "superintendent",
 }
 # Nationality words, mapped to one key so "British" and "UK" agree.
 NATIONS = {
@@ -179,7 +181,9 @@ _MENTION = re.compile(
 )
 _WORD = re.compile(r"\S+")
 _LETTER_WORD = re.compile(r"[A-Za-z][\w’'-]*")
-_AUX_GAP = re.compile(r"(?:\s+(?:" + "|".join(sorted(AUXILIARIES, key=len, reverse=True)) + r"|\w+ly))*\s+$")
+# "Tom Hughes, who lives on Old Quay, told ..." / "Mr Reed, 54, said ...": an appositive may sit between.
+_APPOSITIVE = r"(?:\s*,\s*(?:who|whose|which|aged|\d{1,3}\b|the\b|a\b|an\b)[^,“”\"]{0,80},)?"
+_AUX_GAP = re.compile(_APPOSITIVE + r"(?:\s+(?:" + "|".join(sorted(AUXILIARIES, key=len, reverse=True)) + r"|\w+ly))*\s+$")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\band|,\s*and)" + r"(?:\s+(?:also|then|later|further))?\s+$")
 _ADJACENT = re.compile(r"[\s,;:—–-]*")
 _THAT = re.compile(r"\bthat\s+")
@@ -558,7 +562,7 @@ class _Extractor:
             unit_quotes = [q for q in quotes if unit.start <= q.mark_start < unit.end]
             events = self._events(unit, unit_quotes, remember=not caption)
             for quote in unit_quotes:
-                who = self._quote_speaker(quote, unit, events, paragraph, open_who, last_direct)
+                who = self._quote_speaker(quote, unit, events, paragraph, open_who, last_direct, last)
                 if who is None:
                     continue
                 statements.extend(self._statements(paragraph, quote.start, quote.end, who, "direct"))
@@ -756,9 +760,12 @@ class _Extractor:
 
     def _quote_speaker(
         self, quote: _Quote, unit: Span, events: list[_Event], paragraph: Paragraph,
-        open_who: _Who | None, last_direct: _Who | None,
+        open_who: _Who | None, last_direct: _Who | None, paragraph_speaker: _Who | None = None,
     ) -> _Who | None:
-        """Who a quote belongs to: an adjacent attribution, the verb before it, or the speaker carried over."""
+        """Who a quote belongs to: an adjacent attribution, the verb before it, or the speaker carried over.
+
+        A quote opening a sentence after “...,” he said. in the same paragraph goes on with that speaker.
+        """
         opens_unit = not self.text[unit.start : quote.mark_start].strip()
         following = next((e for e in events if e.clause_start >= quote.mark_end
                           and _ADJACENT.fullmatch(self.text, quote.mark_end, e.clause_start)), None)
@@ -774,6 +781,8 @@ class _Extractor:
                 return open_who
             if last_direct is not None:
                 return _Who(last_direct.speakers, last_direct.mention, True, last_direct.gender, last_direct.kind)
+        if opens_unit and paragraph_speaker is not None and paragraph_speaker.speakers:
+            return paragraph_speaker
         if len(self.text[quote.start : quote.end].split()) <= SCARE_QUOTE_MAX_WORDS:
             return None
         return _Who((), None, True)

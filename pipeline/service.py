@@ -110,7 +110,8 @@ class FactChecker:
         if speaker is None or not speaker.strip():
             return QuotesResult(speaker=None, quotes=list(index.statements))
         canonical = index.speakers.resolve(speaker)
-        chosen = [s for s in index.statements if canonical is not None and s.speaker == canonical]
+        names = index.speakers.names_of(canonical) if canonical is not None else set()
+        chosen = [s for s in index.statements if s.speaker in names]
         return QuotesResult(speaker=speaker, quotes=chosen)
 
     def speaker_counts(self) -> dict[str, int]:
@@ -156,18 +157,25 @@ class FactChecker:
         parse_article(name, data, max_bytes=self.settings.max_file_bytes)  # raises before anything is written
         with self._write_lock:
             target = self.corpus_dir / name
+            meta = target.with_name(target.name + META_SUFFIX)
             if target.exists():
                 raise DocumentExistsError(f"an article named {name} is already in the corpus")
             self.corpus_dir.mkdir(parents=True, exist_ok=True)
+            # An orphan metadata file (its article gone) must neither describe this article nor be lost on failure.
+            orphan_meta = meta.read_bytes() if meta.is_file() else None
+            meta.unlink(missing_ok=True)
             _write_atomically(target, data)
             try:
                 write_metadata(target, publisher=publisher, published=published)
                 self._state = self._build(on_progress)
             except BaseException:
                 target.unlink(missing_ok=True)
-                target.with_name(target.name + META_SUFFIX).unlink(missing_ok=True)
+                meta.unlink(missing_ok=True)
+                if orphan_meta is not None:
+                    _write_atomically(meta, orphan_meta)
                 raise
-        return next(d for d in self.documents() if d.doc_id == name)
+            # Still under the lock: a concurrent remove of the same name cannot slip in before the lookup.
+            return next(d for d in self.documents() if d.doc_id == name)
 
     def add_text(
         self, title: str, body: str, *, publisher: str | None = None, published: str | None = None,

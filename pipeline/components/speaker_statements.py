@@ -38,7 +38,8 @@ class SpeakerStatementsAnswerer:
         canonical = self.speakers.resolve(speaker.name)
         if canonical is None:
             return {"result": AskResult(question=speaker.question, answer=None, abstained=True, route="speaker")}
-        chosen = [s for s in self.statements if s.speaker == canonical]
+        names = self.speakers.names_of(canonical)
+        chosen = [s for s in self.statements if s.speaker in names]
         if speaker.topic:
             topic_terms = set(terms(speaker.topic))
             chosen = [s for s in chosen if topic_terms & set(terms(self._context(s)))]
