@@ -66,7 +66,7 @@ def questions() -> list[dict]:
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def recall_at(docs_per_question: list[list], items: list[dict], k: int = 5) -> float:

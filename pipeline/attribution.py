@@ -79,7 +79,7 @@ TITLE_WORDS = {
     "officer", "spokesman", "spokeswoman", "spokesperson", "premier", "envoy", "adviser", "advisor", "aide",
     "official", "state", "former", "senior", "top", "opposition", "labour", "conservative", "tory",
     "campaigner", "activist", "resident", "professor", "economist", "analyst", "expert", "author", "lawyer",
-    "chairman", "chairwoman", "chair", "council", "leader", "finance", "police", "inspector", "superintendent",
+    "chairman", "chairwoman", "chair", "council", "finance", "police", "inspector", "superintendent",
 }
 # Nationality words, mapped to one key so "British" and "UK" agree.
 NATIONS = {
@@ -183,7 +183,8 @@ _WORD = re.compile(r"\S+")
 _LETTER_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # "Tom Hughes, who lives on Old Quay, told ..." / "Mr Reed, 54, said ...": an appositive may sit between.
 _APPOSITIVE = r"(?:\s*,\s*(?:who|whose|which|aged|\d{1,3}\b|the\b|a\b|an\b)[^,“”\"]{0,80},)?"
-_AUX_GAP = re.compile(_APPOSITIVE + r"(?:\s+(?:" + "|".join(sorted(AUXILIARIES, key=len, reverse=True)) + r"|\w+ly))*\s+$")
+_AUXILIARY = "|".join(sorted(AUXILIARIES, key=len, reverse=True))
+_AUX_GAP = re.compile(_APPOSITIVE + r"(?:\s+(?:" + _AUXILIARY + r"|\w+ly))*\s+$")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\band|,\s*and)" + r"(?:\s+(?:also|then|later|further))?\s+$")
 _ADJACENT = re.compile(r"[\s,;:—–-]*")
 _THAT = re.compile(r"\bthat\s+")

@@ -10,7 +10,6 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
+    except Exception as error:
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
         print(f"factcheck: internal error: {type(error).__name__}: {error}", file=sys.stderr)
@@ -115,7 +114,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                 _print_json(contract.ask_json(service.ask(question, top_k=args.top_k)))
             return 0
         result = service.ask(questions[0], top_k=args.top_k)
-        print(json.dumps(contract.ask_json(result), ensure_ascii=False, indent=2) if args.json else _ask_text(result))
+        print(_pretty(contract.ask_json(result)) if args.json else _ask_text(result))
         return 0
     if args.command == "check":
         items = _quotes(args)
@@ -125,11 +124,11 @@ def _dispatch(args: argparse.Namespace) -> int:
                 _print_json(contract.check_json(service.check(quote, speaker)))
             return 0
         result = service.check(*items[0])
-        print(json.dumps(contract.check_json(result), ensure_ascii=False, indent=2) if args.json else _check_text(result))
+        print(_pretty(contract.check_json(result)) if args.json else _check_text(result))
         return 0
     if args.command == "quotes":
         result = _service(args).quotes(args.speaker)
-        print(json.dumps(contract.quotes_json(result), ensure_ascii=False, indent=2) if args.json else _quotes_text(result))
+        print(_pretty(contract.quotes_json(result)) if args.json else _quotes_text(result))
         return 0
     if args.command == "index":
         service = _service(args, progress=True)
@@ -188,6 +187,10 @@ def _read_lines(path: Path) -> list[str]:
         raise InputError(f"{path} is not UTF-8 text") from None
 
 
+def _pretty(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
 def _print_json(data: dict[str, Any]) -> None:
     print(json.dumps(data, ensure_ascii=False), flush=True)
 
@@ -207,7 +210,8 @@ def _ask_text(result: Any) -> str:
 
 def _citation_line(number: int, citation: Any) -> str:
     who = f" — {citation.speaker}" if citation.speaker else ""
-    return f"  [{number}] “{citation.text}”{who}\n      {citation.title} ({citation.doc_id}, chars {citation.start}–{citation.end})"
+    where = f"{citation.title} ({citation.doc_id}, chars {citation.start}–{citation.end})"
+    return f"  [{number}] “{citation.text}”{who}\n      {where}"
 
 
 def _check_text(result: Any) -> str:

@@ -7,17 +7,17 @@ the UI shows the message in an error box.
 from __future__ import annotations
 
 __all__ = [
-    "FactcheckError",
-    "InputError",
-    "EmptyInputError",
-    "InputTooLongError",
     "CorpusError",
     "CorpusNotFoundError",
-    "EmptyCorpusError",
-    "UnsupportedFileError",
-    "DocumentNotFoundError",
     "DocumentExistsError",
+    "DocumentNotFoundError",
+    "EmptyCorpusError",
+    "EmptyInputError",
+    "FactcheckError",
     "IndexCacheError",
+    "InputError",
+    "InputTooLongError",
+    "UnsupportedFileError",
 ]
 
 

@@ -32,7 +32,9 @@ def build_ask_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
     pipeline.add_component("fusion", ReciprocalRankFusion(k=settings.rrf_k, top_k=settings.retrieve_k))
     pipeline.add_component(
         "answerer",
-        ExtractiveAnswerer(document_store=index.store, abstain_threshold=settings.abstain_threshold, top_k=settings.top_k),
+        ExtractiveAnswerer(
+            document_store=index.store, abstain_threshold=settings.abstain_threshold, top_k=settings.top_k
+        ),
     )
     speaker_answerer = SpeakerStatementsAnswerer()
     speaker_answerer.attach(statements=index.statements, speakers=index.speakers, articles=index.articles)

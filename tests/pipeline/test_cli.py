@@ -44,7 +44,8 @@ def test_ask_json_follows_the_contract(hashing_settings: Settings) -> None:
 def test_questions_file_gives_json_lines_in_order(hashing_settings: Settings, tmp_path: Path) -> None:
     questions = tmp_path / "questions.txt"
     questions.write_text("Where has the US embassy been temporarily relocated?\n\nWho chaired a meeting of Cobra?\n")
-    result = factcheck(hashing_settings, "ask", "--questions", str(questions), "--corpus", str(hashing_settings.corpus_dir))
+    corpus = str(hashing_settings.corpus_dir)
+    result = factcheck(hashing_settings, "ask", "--questions", str(questions), "--corpus", corpus)
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["question"] for line in lines] == [
@@ -74,9 +75,11 @@ def test_check_and_quotes_json(hashing_settings: Settings) -> None:
 
 def test_quotes_file_gives_json_lines(hashing_settings: Settings, tmp_path: Path) -> None:
     quotes = tmp_path / "quotes.jsonl"
-    quotes.write_text(json.dumps({"quote": "NATO currently allows any nation to join its alliance.", "speaker": None})
-                      + "\n" + json.dumps({"quote": "Russia has no interest in Ukraine whatsoever.", "speaker": "Putin"})
-                      + "\n")
+    lines = [
+        {"quote": "NATO currently allows any nation to join its alliance.", "speaker": None},
+        {"quote": "Russia has no interest in Ukraine whatsoever.", "speaker": "Putin"},
+    ]
+    quotes.write_text("".join(json.dumps(line) + "\n" for line in lines))
     result = factcheck(hashing_settings, "check", "--quotes", str(quotes), "--corpus", str(hashing_settings.corpus_dir))
     assert result.returncode == 0, result.stderr
     verdicts = [json.loads(line)["verdict"] for line in result.stdout.splitlines()]

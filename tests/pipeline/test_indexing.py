@@ -62,7 +62,7 @@ def test_two_indexers_at_once_both_succeed(hashing_settings: Settings) -> None:
     def build() -> None:
         try:
             results.append(Indexer(hashing_settings).build(corpus).store.count_documents())
-        except BaseException as error:  # noqa: BLE001 - collected and asserted below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=build) for _ in range(2)]
