@@ -7,19 +7,8 @@ from haystack import Document, component, default_from_dict, default_to_dict
 from pipeline.store import NumpyDocumentStore
 
 
-def _store_to_dict(store: NumpyDocumentStore) -> dict[str, Any]:
-    return store.to_dict()
-
-
-def _store_from_dict(data: dict[str, Any]) -> dict[str, Any]:
-    params = data["init_parameters"]
-    params["document_store"] = NumpyDocumentStore.from_dict(params["document_store"])
-    return data
-
-
-@component
-class NumpyEmbeddingRetriever:
-    """Top passages by cosine similarity to the query embedding."""
+class _StoreRetriever:
+    """What both retrievers share: a store, a default ``top_k``, and serialisation of the two."""
 
     def __init__(self, *, document_store: NumpyDocumentStore, top_k: int = 20) -> None:
         if top_k <= 0:
@@ -28,11 +17,18 @@ class NumpyEmbeddingRetriever:
         self.top_k = top_k
 
     def to_dict(self) -> dict[str, Any]:
-        return default_to_dict(self, document_store=_store_to_dict(self.document_store), top_k=self.top_k)
+        return default_to_dict(self, document_store=self.document_store.to_dict(), top_k=self.top_k)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "NumpyEmbeddingRetriever":
-        return default_from_dict(cls, _store_from_dict(data))
+    def from_dict(cls, data: dict[str, Any]) -> Any:
+        params = data["init_parameters"]
+        params["document_store"] = NumpyDocumentStore.from_dict(params["document_store"])
+        return default_from_dict(cls, data)
+
+
+@component
+class NumpyEmbeddingRetriever(_StoreRetriever):
+    """Top passages by cosine similarity to the query embedding."""
 
     @component.output_types(documents=list[Document])
     def run(
@@ -45,21 +41,8 @@ class NumpyEmbeddingRetriever:
 
 
 @component
-class NumpyBM25Retriever:
+class NumpyBM25Retriever(_StoreRetriever):
     """Top passages by BM25 over stemmed content words."""
-
-    def __init__(self, *, document_store: NumpyDocumentStore, top_k: int = 20) -> None:
-        if top_k <= 0:
-            raise ValueError(f"top_k must be greater than 0, got {top_k}")
-        self.document_store = document_store
-        self.top_k = top_k
-
-    def to_dict(self) -> dict[str, Any]:
-        return default_to_dict(self, document_store=_store_to_dict(self.document_store), top_k=self.top_k)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "NumpyBM25Retriever":
-        return default_from_dict(cls, _store_from_dict(data))
 
     @component.output_types(documents=list[Document])
     def run(self, query: str, top_k: int | None = None, filters: dict[str, Any] | None = None) -> dict[str, Any]:
