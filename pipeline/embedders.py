@@ -10,14 +10,19 @@ HASHING = "hashing"
 
 
 def make_text_embedder(settings: Settings) -> Any:
+    """The question embedder, handing on one numpy array (see ``QueryEmbedder``)."""
+    from pipeline.components.query_embedder import QueryEmbedder
+
     if settings.embedding_model == HASHING:
         from pipeline.components.hashing_embedder import HashingTextEmbedder
 
-        return HashingTextEmbedder()
+        return QueryEmbedder(embedder=HashingTextEmbedder())
     from haystack_integrations.components.embedders.sentence_transformers import SentenceTransformersTextEmbedder
 
-    return SentenceTransformersTextEmbedder(
-        model=settings.embedding_model, local_files_only=True, progress_bar=False, normalize_embeddings=True
+    return QueryEmbedder(
+        embedder=SentenceTransformersTextEmbedder(
+            model=settings.embedding_model, local_files_only=True, progress_bar=False, normalize_embeddings=True
+        )
     )
 
 

@@ -54,8 +54,15 @@ class CorpusIndex:
 
         return QuoteIndex(list(self.articles.values()))
 
+    @cached_property
+    def statements_by_doc(self) -> dict[str, list[Statement]]:
+        grouped: dict[str, list[Statement]] = {}
+        for statement in self.statements:
+            grouped.setdefault(statement.doc_id, []).append(statement)
+        return grouped
+
     def statements_in(self, doc_id: str) -> list[Statement]:
-        return [s for s in self.statements if s.doc_id == doc_id]
+        return self.statements_by_doc.get(doc_id, [])
 
 
 def build_indexing_pipeline(settings: Settings) -> Pipeline:

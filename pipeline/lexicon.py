@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
@@ -17,6 +18,7 @@ QUESTION_WORDS = frozenset("what who whom whose when where which why how many mu
 _WORD = re.compile(r"[0-9]+(?:[,.][0-9]+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A deliberately small suffix stripper: enough to join "allows"/"allow", "invading"/"invade"."""
     if word.isdigit() or len(word) <= 3:
@@ -33,13 +35,8 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; numbers lose their thousands separators."""
-    out = []
-    for match in _WORD.finditer(text):
-        token = match.group().lower().replace("’", "'")
-        if token[0].isdigit():
-            token = token.replace(",", "")
-        out.append(token)
-    return out
+    tokens = _WORD.findall(text.lower().replace("’", "'"))
+    return [t.replace(",", "") if t[0].isdigit() else t for t in tokens]
 
 
 def terms(text: str) -> list[str]:

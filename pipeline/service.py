@@ -218,9 +218,8 @@ class FactChecker:
         article = index.articles.get(citation.doc_id)
         speaker = citation.speaker
         if speaker is None:
-            for statement in index.statements:
-                if (statement.doc_id == citation.doc_id and statement.start < citation.end
-                        and citation.start < statement.end and statement.speaker):
+            for statement in index.statements_in(citation.doc_id):
+                if statement.start < citation.end and citation.start < statement.end and statement.speaker:
                     speaker = statement.speaker
                     break
         return replace(

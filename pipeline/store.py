@@ -103,7 +103,7 @@ class NumpyDocumentStore:
 
     # -- Retrieval ---------------------------------------------------------------------------------------
     def embedding_retrieval(
-        self, query_embedding: list[float], *, top_k: int = 10, filters: dict[str, Any] | None = None
+        self, query_embedding: np.ndarray | list[float], *, top_k: int = 10, filters: dict[str, Any] | None = None
     ) -> list[Document]:
         snap = self._snapshot
         if not snap.ids or not snap.has_embedding.any():
@@ -164,7 +164,8 @@ class NumpyDocumentStore:
             if not math.isfinite(score):
                 break
             document = snap.documents[snap.ids[row]]
-            results.append(replace(document, score=score, meta={**document.meta, key: score}))
+            # No embedding in results: pipelines copy their inputs, and 384 floats per passage add up.
+            results.append(replace(document, score=score, embedding=None, meta={**document.meta, key: score}))
         return results
 
     def _rebuild(self) -> None:

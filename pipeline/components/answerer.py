@@ -9,6 +9,7 @@ calibrated threshold the answer is an abstention: a near miss is worse than "the
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -119,7 +120,7 @@ class ExtractiveAnswerer:
 
     @component.output_types(result=AskResult)
     def run(
-        self, question: str, documents: list[Document], query_embedding: list[float] | None = None,
+        self, question: str, documents: list[Document], query_embedding: np.ndarray | list[float] | None = None,
         top_k: int | None = None,
     ) -> dict[str, Any]:
         top_k = top_k or self.top_k
@@ -146,7 +147,7 @@ class ExtractiveAnswerer:
         }
 
     def score_sentences(
-        self, question: str, documents: list[Document], query_embedding: list[float] | None
+        self, question: str, documents: list[Document], query_embedding: np.ndarray | list[float] | None
     ) -> list[_Candidate]:
         """Every sentence of the retrieved passages with its evidence score, best first."""
         question_terms = _question_terms(question)
@@ -161,12 +162,12 @@ class ExtractiveAnswerer:
             dense = float(passage.meta.get("dense_score", np.nan))
             if np.isnan(dense):
                 dense = self._dense(passage, query)
-            passage_terms = set(terms(passage.content or ""))
+            passage_terms = _text_terms(passage.content or "")
             passage_coverage = sum(w for t, w in weights.items() if _covers(t, passage_terms)) / total_weight
             for start, end in passage.meta["sentences"]:
                 offset = passage.meta["start"]
                 text = (passage.content or "")[start - offset : end - offset]
-                sentence_terms = set(terms(text))
+                sentence_terms = _text_terms(text)
                 coverage = sum(w for t, w in weights.items() if _covers(t, sentence_terms)) / total_weight
                 coverage = max(coverage, 0.8 * passage_coverage)
                 score = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * coverage
@@ -188,6 +189,12 @@ class ExtractiveAnswerer:
         if embedding is None:
             return 0.0
         return float(embedding @ query / (np.linalg.norm(embedding) * np.linalg.norm(query) or 1.0))
+
+
+@lru_cache(maxsize=200_000)
+def _text_terms(text: str) -> frozenset[str]:
+    """Content words of a passage or sentence; cached, since the same passages come back query after query."""
+    return frozenset(terms(text))
 
 
 def _question_terms(question: str) -> set[str]:

@@ -18,9 +18,9 @@ itself serialises to its two thresholds.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
+import numpy as np
 from haystack import Document, component, default_from_dict, default_to_dict
 
 from pipeline.quote_index import LexicalMatch, QuoteIndex
@@ -105,7 +105,7 @@ class QuoteChecker:
         quote: str,
         speaker: str | None = None,
         candidates: list[Document] | None = None,
-        query_embedding: list[float] | None = None,
+        query_embedding: np.ndarray | list[float] | None = None,
     ) -> dict[str, CheckResult]:
         """Check ``quote`` (claimed to be by ``speaker`` if given) against the attached corpus."""
         if self._index is None:
@@ -329,9 +329,11 @@ class QuoteChecker:
 
 
 # ------------------------------------------------------------------------------- helpers
-def rank_by_cosine(candidates: list[Document], query_embedding: list[float] | None) -> list[tuple[float, Document]]:
+def rank_by_cosine(
+    candidates: list[Document], query_embedding: np.ndarray | list[float] | None
+) -> list[tuple[float, Document]]:
     """Candidates with an embedding, scored by cosine with the quote, closest first."""
-    if not query_embedding:
+    if query_embedding is None or len(query_embedding) == 0:
         return []
     scored = [(cosine(query_embedding, d.embedding), d) for d in candidates if d.embedding is not None]
     return sorted(scored, key=lambda item: -item[0])
@@ -351,11 +353,11 @@ def _not_found(
     )
 
 
-def cosine(a: list[float], b: list[float]) -> float:
+def cosine(a: np.ndarray | list[float], b: np.ndarray | list[float]) -> float:
     """Cosine similarity (equal to the dot product for the normalised MiniLM vectors)."""
-    dot = sum(x * y for x, y in zip(a, b, strict=False))
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    return dot / norm if norm else 0.0
+    x, y = np.asarray(a, dtype=np.float32), np.asarray(b, dtype=np.float32)
+    norm = float(np.linalg.norm(x) * np.linalg.norm(y))
+    return float(x @ y) / norm if norm else 0.0
 
 
 def content_stems(text: str) -> set[str]:

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+import numpy as np
 from haystack import Document, component, default_from_dict, default_to_dict
 
 from pipeline.store import NumpyDocumentStore
@@ -32,7 +33,7 @@ class NumpyEmbeddingRetriever(_StoreRetriever):
 
     @component.output_types(documents=list[Document])
     def run(
-        self, query_embedding: list[float], top_k: int | None = None, filters: dict[str, Any] | None = None
+        self, query_embedding: np.ndarray | list[float], top_k: int | None = None, filters: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         documents = self.document_store.embedding_retrieval(
             query_embedding, top_k=top_k or self.top_k, filters=filters

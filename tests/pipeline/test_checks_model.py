@@ -11,7 +11,8 @@ HELD_OUT = PROJECT_ROOT / "tests" / "eval" / "heldout"
 STOLTENBERG = [
     "any real signs of de-escalation in the region is yet to be seen",
     "What we have to see is a substantial withdrawal of troops, not only troops but equipment.",
-    "It’s too early to say whether we see anything on the ground, but we are following very closely what they are doing.",
+    "It’s too early to say whether we see anything on the ground, but we are following very closely what they are"
+    " doing.",
     "violation of international law",
 ]
 
