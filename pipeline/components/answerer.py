@@ -133,15 +133,16 @@ class ExtractiveAnswerer:
             return {"result": AskResult(question=question, answer=None, abstained=True, confidence=best.score,
                                         closest=citations)}
         supporting = [c for c in _distinct(candidates) if c.score >= self.abstain_threshold * 0.9][:top_k]
+        start, end = shortest_answer(question, best.text, best.start)
         return {
             "result": AskResult(
                 question=question,
-                answer=best.text,
+                answer=best.text[start - best.start : end - best.start],
                 abstained=False,
                 citations=[_citation(c) for c in supporting],
                 answer_doc_id=best.passage.meta["doc_id"],
-                answer_start=best.start,
-                answer_end=best.end,
+                answer_start=start,
+                answer_end=end,
                 confidence=best.score,
             )
         }
@@ -189,6 +190,50 @@ class ExtractiveAnswerer:
         if embedding is None:
             return 0.0
         return float(embedding @ query / (np.linalg.norm(embedding) * np.linalg.norm(query) or 1.0))
+
+
+# Where a long sentence can be cut into parts that each read on their own: "..., with President Xi Jinping
+# joining ...", "...; ...", "..., however Mr Stoltenberg said ...". Commas in lists and dashes are not cuts.
+_CLAUSE_CUT = re.compile(r",\s+(?=(?:with|while|whereas|however|but|although|though|adding|saying|after|before|as)\b)"
+                         r"|;\s+")
+MIN_ANSWER_WORDS = 6
+TRIM_FROM_WORDS = 20
+
+
+def shortest_answer(question: str, sentence: str, offset: int) -> tuple[int, int]:
+    """The shortest run of a long sentence's clauses that keeps every question word the sentence matches and,
+    for who/when/how-many questions, the kind of thing asked for; the whole sentence when no part does."""
+    whole = (offset, offset + len(sentence))
+    if len(sentence.split()) < TRIM_FROM_WORDS:
+        return whole
+    cuts = [0]
+    for match in _CLAUSE_CUT.finditer(sentence):
+        if _inside_quote(sentence, match.start()):
+            continue
+        cuts.append(match.end())
+    if len(cuts) == 1:
+        return whole
+    bounds = [(cuts[i], cuts[i + 1] if i + 1 < len(cuts) else len(sentence)) for i in range(len(cuts))]
+    question_terms = _question_terms(question)
+    required = {t for t in question_terms if _covers(t, _text_terms(sentence))}
+    kind = expected_answer_type(question)
+    best = whole
+    for i in range(len(bounds)):
+        for j in range(i, len(bounds)):
+            start, end = bounds[i][0], bounds[j][1]
+            text = sentence[start:end].rstrip(" ,;")
+            if len(text.split()) < MIN_ANSWER_WORDS or len(text) >= best[1] - best[0]:
+                continue
+            terms_here = _text_terms(text)
+            typed = kind is None or _has_type(text, kind, question_terms)
+            if typed and all(_covers(t, terms_here) for t in required):
+                best = (offset + start, offset + start + len(text))
+    return best
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 @lru_cache(maxsize=200_000)

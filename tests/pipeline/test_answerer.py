@@ -1,0 +1,52 @@
+"""The answerer's pure parts: the shortest self-contained span, and scoring with a model-free store."""
+
+from haystack import Document
+
+from pipeline.components.answerer import ExtractiveAnswerer, shortest_answer
+from pipeline.store import NumpyDocumentStore
+
+LONG = ("Around 125,000 Russian troops had been deployed near Ukraine’s eastern border in November 2021, with "
+        "President Putin seeking assurances that the country would not join the NATO alliance.")
+
+
+def answer(question: str, sentence: str = LONG, offset: int = 100) -> str:
+    start, end = shortest_answer(question, sentence, offset)
+    return sentence[start - offset : end - offset]
+
+
+def test_a_long_sentence_is_cut_to_the_clause_that_answers() -> None:
+    assert answer("How many Russian troops were deployed near the border?") == (
+        "Around 125,000 Russian troops had been deployed near Ukraine’s eastern border in November 2021")
+
+
+def test_the_clause_must_hold_every_matched_question_word() -> None:
+    assert answer("What assurances did Putin seek about troops?") == LONG
+
+
+def test_the_clause_must_hold_the_kind_of_thing_asked_for() -> None:
+    sentence = ("The ministers met in Geneva for five hours of talks about the border crisis, while 3,000 extra "
+                "soldiers were flown to the region by the alliance.")
+    assert "3,000" in answer("How many soldiers were flown to the region during the talks in Geneva?", sentence)
+
+
+def test_short_sentences_and_quotes_are_not_cut() -> None:
+    short = "Russia have been backed by China, with President Xi Jinping joining in."
+    assert answer("Who backed Russia?", short) == short
+    quoted = ("He said: “We will stay, with or without support, however long it takes, and we will not leave "
+              "until the work is done for the people of the region.”")
+    assert answer("What did he say about staying?", quoted) == quoted
+
+
+def test_abstains_without_evidence_and_answers_with_it() -> None:
+    store = NumpyDocumentStore()
+    passage = Document(
+        id="a.txt:0:40", content="The embassy moved to Lviv in western Ukraine.",
+        meta={"doc_id": "a.txt", "title": "T", "start": 0, "end": 45, "sentences": [[0, 45]], "role": "body",
+              "dense_score": 0.8},
+    )
+    store.write_documents([passage])
+    answerer = ExtractiveAnswerer(document_store=store, abstain_threshold=0.46)
+    hit = answerer.run(question="Where did the embassy move?", documents=[passage])["result"]
+    assert not hit.abstained and hit.answer == passage.content and hit.citations[0].start == 0
+    miss = answerer.run(question="What did the French president say about tariffs?", documents=[])["result"]
+    assert miss.abstained and miss.answer is None and miss.citations == []
