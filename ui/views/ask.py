@@ -51,6 +51,7 @@ def _show_citation(citation: Citation, number: int, *, closest: bool) -> None:
         anchor=f"fc-{'near' if closest else 'cite'}-{number}",
         number=None if closest else number,
         speaker=citation.speaker,
+        kind="photo caption" if citation.role == "caption" else None,
         closest=closest,
     )
 
