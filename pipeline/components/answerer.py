@@ -23,25 +23,35 @@ DENSE_WEIGHT = 0.45
 CAPTION_PENALTY = 0.05
 TYPE_BONUS = 0.06
 TYPE_PENALTY = 0.08
+# A sentence without any number cannot answer "how many"; names and places are detected less surely.
+STRICT_TYPE_PENALTY = {"number": 0.2, "amount": 0.2, "measure": 0.12, "date": 0.12}
 UNKNOWN_NAME_PENALTY = 0.15
+
 PREFIX_MIN = 5
 
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|"
                      r"millions?|dozens?)\b", re.IGNORECASE)
-_MEASURE = re.compile(r"\b\d[\d,.]*\s*-?\s*(?:km|kilomet\w*|met(?:re|er)s?|m|miles?|feet|ft|inch\w*|yards?|"
+_MEASURE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|"
+                      r"forty|fifty|hundred|a few|several)\s*-?\s*(?:km|kilomet\w*|met(?:re|er)s?|m|miles?|feet|ft|inch\w*|yards?|"
                       r"hours?|days?|weeks?|months?|years?|minutes?|seconds?|acres?|hectares?|tonnes?|tons?)\b",
                       re.IGNORECASE)
+_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s*(?:pounds|dollars|euros|pence|cents|p)\b|\bper\s?cent\b|%",
+                    re.IGNORECASE)
 _DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"
-                   r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+                   r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                   r"|\b(?:yesterday|today|tonight|tomorrow|last|next|this)\s+(?:week|month|year|weekend|spring|summer|"
+                   r"autumn|winter|morning|evening|night)\b|\b(?:yesterday|today|tomorrow)\b", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+\b")
 _PLACE = re.compile(r"\b(?:in|to|at|from|near)\s+(?:the\s+)?[A-Z][\w’'-]+")
 
 
 def expected_answer_type(question: str) -> str | None:
     q = question.lower().strip()
-    if q.startswith(("how long", "how far", "how big", "how large", "how old", "how tall", "how wide", "how deep")):
+    if q.startswith(("how long", "how far", "how big", "how large", "how tall", "how wide", "how deep")):
         return "measure"
-    if q.startswith(("how many", "how much", "what percentage", "what proportion")):
+    if q.startswith(("how much", "what percentage", "what proportion")):
+        return "amount"
+    if q.startswith(("how many", "how old")):
         return "number"
     if q.startswith(("when", "since when", "what year", "what date", "on what day")):
         return "date"
@@ -75,7 +85,9 @@ def _has_type(sentence: str, kind: str | None, question_terms: set[str]) -> bool
     if kind == "number":
         return bool(_NUMBER.search(sentence))
     if kind == "measure":
-        return bool(_MEASURE.search(sentence))
+        return bool(_MEASURE.search(sentence) or _MONEY.search(sentence))
+    if kind == "amount":
+        return bool(_MONEY.search(sentence))
     if kind == "date":
         return bool(_DATE.search(sentence))
     if kind == "name":
@@ -153,7 +165,9 @@ class ExtractiveAnswerer:
         """Every sentence of the retrieved passages with its evidence score, best first."""
         question_terms = _question_terms(question)
         # A name the corpus never mentions ("Paris", "Macron") cannot be what any passage is about.
-        unknown_names = sum(1 for n in question_names(question) & question_terms if not self.document_store.has_term(n))
+        names = question_names(question) & question_terms
+        unknown_names = sum(1 for n in names if not self.document_store.has_term(n))
+
         weights = {t: self.document_store.idf(t) for t in question_terms}
         total_weight = sum(weights.values()) or 1.0
         kind = expected_answer_type(question)
@@ -164,16 +178,17 @@ class ExtractiveAnswerer:
             if np.isnan(dense):
                 dense = self._dense(passage, query)
             passage_terms = _text_terms(passage.content or "")
-            passage_coverage = sum(w for t, w in weights.items() if _covers(t, passage_terms)) / total_weight
+            passage_coverage = _coverage(weights, passage_terms) / total_weight
             for start, end in passage.meta["sentences"]:
                 offset = passage.meta["start"]
                 text = (passage.content or "")[start - offset : end - offset]
                 sentence_terms = _text_terms(text)
-                coverage = sum(w for t, w in weights.items() if _covers(t, sentence_terms)) / total_weight
+                coverage = _coverage(weights, sentence_terms) / total_weight
                 coverage = max(coverage, 0.8 * passage_coverage)
                 score = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * coverage
                 if kind is not None:
-                    score += TYPE_BONUS if _has_type(text, kind, question_terms) else -TYPE_PENALTY
+                    has_type = _has_type(text, kind, question_terms)
+                    score += TYPE_BONUS if has_type else -STRICT_TYPE_PENALTY.get(kind, TYPE_PENALTY)
                 score -= UNKNOWN_NAME_PENALTY * unknown_names
                 if passage.meta.get("role") == "caption":
                     score -= CAPTION_PENALTY
@@ -240,6 +255,11 @@ def _inside_quote(text: str, position: int) -> bool:
 def _text_terms(text: str) -> frozenset[str]:
     """Content words of a passage or sentence; cached, since the same passages come back query after query."""
     return frozenset(terms(text))
+
+
+def _coverage(weights: dict[str, float], present: frozenset[str]) -> float:
+    """Weight of the question words found in ``present``."""
+    return sum(weight for term, weight in weights.items() if _covers(term, present))
 
 
 def _question_terms(question: str) -> set[str]:
