@@ -32,7 +32,8 @@ PREFIX_MIN = 5
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|"
                      r"millions?|dozens?)\b", re.IGNORECASE)
 _MEASURE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|"
-                      r"forty|fifty|hundred|a few|several)\s*-?\s*(?:km|kilomet\w*|met(?:re|er)s?|m|miles?|feet|ft|inch\w*|yards?|"
+                      r"forty|fifty|hundred|a few|several)\s*-?\s*"
+                      r"(?:km|kilomet\w*|met(?:re|er)s?|m|miles?|feet|ft|inch\w*|yards?|"
                       r"hours?|days?|weeks?|months?|years?|minutes?|seconds?|acres?|hectares?|tonnes?|tons?)\b",
                       re.IGNORECASE)
 _MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s*(?:pounds|dollars|euros|pence|cents|p)\b|\bper\s?cent\b|%",
