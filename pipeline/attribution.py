@@ -34,7 +34,7 @@ A small rule set, no model. The conventions below are what the index and the quo
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.sentences import split_sentences
@@ -80,6 +80,7 @@ TITLE_WORDS = {
     "official", "state", "former", "senior", "top", "opposition", "labour", "conservative", "tory",
     "campaigner", "activist", "resident", "professor", "economist", "analyst", "expert", "author", "lawyer",
     "chairman", "chairwoman", "chair", "council", "finance", "police", "inspector", "superintendent",
+    "executive", "mp", "mep", "msp",
 }
 # Nationality words, mapped to one key so "British" and "UK" agree.
 NATIONS = {
@@ -93,9 +94,10 @@ ROLE_HEADS = {
     "leader", "president", "minister", "secretary", "chancellor", "official", "spokesman", "spokeswoman",
     "spokesperson", "ambassador", "diplomat", "source", "envoy", "adviser", "advisor", "aide", "mayor",
     "governor", "senator", "councillor", "director", "officer", "chief", "commander", "premier", "general",
+    "executive", "mp", "mep", "msp",
 }
 TWO_WORD_HEADS = {"prime minister", "secretary general", "foreign secretary", "foreign minister",
-                  "defence secretary", "home secretary", "health secretary"}
+                  "defence secretary", "home secretary", "health secretary", "chief executive"}
 GROUP_HEADS = {"leaders", "officials", "allies", "sources", "diplomats", "ministers", "analysts", "authorities",
                "aides", "spokespeople", "campaigners", "residents", "councillors"}
 # A spokesperson-like head names a speaker of its own when the organisation is given.
@@ -111,6 +113,7 @@ ORG_WORDS = {
     "nations", "organisation", "organization", "bbc", "cnn", "reuters", "pentagon", "whitehall", "images",
     "times", "post", "guardian", "telegraph", "forces", "committee", "service", "group", "institute",
     "university", "company", "ltd", "inc", "olympics", "games", "cobra", "alliance", "press", "media",
+    "college", "trust", "foundation", "society", "association", "federation", "authority", "board", "school",
 }
 PLACES = {
     "russia", "ukraine", "us", "usa", "uk", "america", "britain", "china", "nato", "eu", "un", "kremlin",
@@ -180,9 +183,16 @@ _MENTION = re.compile(
     rf"(?P<np>(?:(?:{_NAME_WORD}|{_LOWER_WORD})[ \t]+)*(?:{_NAME_WORD}|{_LOWER_WORD}))" + _BOUND_R
 )
 _WORD = re.compile(r"\S+")
+# "Department" + "for" + "Education", "Royal College" + "of" + "Nursing": one organisation's name.
+_ORG_NAME_LINK = re.compile(r"\s+(?:of|for)\s+")
+# "a spokeswoman" + "for" + "the Royal College of Nursing": that organisation's spokeswoman.
+_SPOKES_FOR = re.compile(r"\s+(?:for|at)\s+")
 _LETTER_WORD = re.compile(r"[A-Za-z][\w’'-]*")
-# "Tom Hughes, who lives on Old Quay, told ..." / "Mr Reed, 54, said ...": an appositive may sit between.
-_APPOSITIVE = r"(?:\s*,\s*(?:who|whose|which|aged|\d{1,3}\b|the\b|a\b|an\b)[^,“”\"]{0,80},)?"
+# "Tom Hughes, who lives on Old Quay, told ..." / "Mr Reed, 54, said ..." / "Ann Lee, 38, a nurse from Hull, said":
+# up to two appositives may sit between a speaker and the verb, each opening with a lower-case word or an age.
+MAX_APPOSITIVES = 2
+_APPOSITIVE_ITEM = r"(?:\d{1,3}\b|[a-z])[^,“”\"]{0,80}"
+_APPOSITIVE = rf"(?:\s*,\s*{_APPOSITIVE_ITEM}(?:\s*,\s*{_APPOSITIVE_ITEM}){{0,{MAX_APPOSITIVES - 1}}}\s*,)?"
 _AUXILIARY = "|".join(sorted(AUXILIARIES, key=len, reverse=True))
 _AUX_GAP = re.compile(_APPOSITIVE + r"(?:\s+(?:" + _AUXILIARY + r"|\w+ly))*\s+$")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\band|,\s*and)" + r"(?:\s+(?:also|then|later|further))?\s+$")
@@ -332,10 +342,15 @@ class _Extractor:
         """Register every person named with a title or a known first name, merging name variants."""
         weak: list[tuple[list[str], int]] = []
         for paragraph in self.paragraphs:
-            for mention in self._mentions(paragraph.start, paragraph.end, narration_only=False):
+            mentions = self._mentions(paragraph.start, paragraph.end, narration_only=False)
+            for index, mention in enumerate(mentions):
                 phrase = mention.phrase
                 if phrase.kind != "person":
                     continue
+                titles = self._appositive_titles(mention, mentions[index + 1 : index + 2])
+                if titles:
+                    phrase.titles |= titles
+                    phrase.strong = True
                 if phrase.strong:
                     self._add_person(phrase, mention.start)
                 else:
@@ -344,6 +359,18 @@ class _Extractor:
             person, _ = self._lookup(words, position)
             if person is not None:
                 person.positions.append(position)
+
+    def _appositive_titles(self, mention: _Mention, following: list[_Mention]) -> set[str]:
+        """"Anil Mehta, chief executive of ...": the role in apposition is the person's title, so that
+        "the chief executive" later refers to him."""
+        if not following or mention.possessive:
+            return set()
+        if not re.fullmatch(r"\s*,\s*", self.text[mention.end : following[0].start]):
+            return set()
+        role = following[0].phrase
+        if role.kind not in {"role", "unresolved", "entity"} or role.words[-1].lower() not in ROLE_HEADS:
+            return set()
+        return {w.lower() for w in role.words if w.lower() in TITLE_WORDS}
 
     def _add_person(self, phrase: _NounPhrase, position: int) -> _Person:
         keys = {w.lower() for w in phrase.words}
@@ -390,12 +417,55 @@ class _Extractor:
             mention = self._mention(match, start)
             if mention is not None:
                 found.append(mention)
+        found = self._join_org_names(found)
         for match in _PRONOUN.finditer(self.text, start, end):
             phrase = _NounPhrase(kind="pronoun", words=[match.group().lower()])
             found.append(_Mention(match.start(), match.end(), match.start(), match.group(), phrase, False))
         if narration_only:
             found = [m for m in found if not any(q.mark_start <= m.start < q.mark_end for q in quotes)]
         return sorted(found, key=lambda m: m.start)
+
+    def _join_org_names(self, mentions: list[_Mention]) -> list[_Mention]:
+        """Merge "Department for Education" into one organisation, then "a spokeswoman for the Royal
+        College of Nursing" into one speaker named "Royal College of Nursing spokeswoman"."""
+        return self._join(self._join(mentions, self._org_name), self._spokes_for)
+
+    def _join(
+        self, mentions: list[_Mention], rule: Callable[[_Mention, str, _Mention], _NounPhrase | None]
+    ) -> list[_Mention]:
+        """Merge each mention into the one before it when ``rule`` gives a phrase for the pair."""
+        joined: list[_Mention] = []
+        for mention in mentions:
+            left = joined[-1] if joined else None
+            phrase = None
+            if left is not None and not left.possessive:
+                phrase = rule(left, self.text[left.end : mention.start], mention)
+            if phrase is None:
+                joined.append(mention)
+                continue
+            text = self.text[left.start : mention.end]
+            joined[-1] = _Mention(left.start, mention.end, left.outer, text, phrase, mention.possessive)
+        return joined
+
+    def _org_name(self, left: _Mention, gap: str, right: _Mention) -> _NounPhrase | None:
+        if not (_ORG_NAME_LINK.fullmatch(gap) and left.phrase.kind == "org" and right.text[:1].isupper()):
+            return None
+        if left.phrase.words[-1].lower() not in ORG_WORDS:
+            return None
+        if right.phrase.kind == "person" and (right.phrase.titles or right.phrase.strong):
+            return None  # "Bank of England Governor Andrew Bailey": a titled person follows
+        words = [*left.phrase.words, gap.strip(), *_POSSESSIVE.sub("", right.text).split()]
+        return _NounPhrase("org", words, nations=left.phrase.nations)
+
+    @staticmethod
+    def _spokes_for(left: _Mention, gap: str, right: _Mention) -> _NounPhrase | None:
+        if not (_SPOKES_FOR.fullmatch(gap) and left.phrase.kind == "entity" and right.phrase.kind == "org"):
+            return None
+        head = left.phrase.words[-1]
+        if head.lower() not in SPOKES_HEADS:
+            return None
+        words = [*right.phrase.words, head]
+        return _NounPhrase("entity", words, nations=left.phrase.nations, gender=left.phrase.gender)
 
     def _mention(self, match: re.Match[str], floor: int) -> _Mention | None:
         det = match.group("det")
@@ -600,9 +670,15 @@ class _Extractor:
                     self._remember(event.who)
         for index, event in enumerate(events):
             if event.content_start is not None and event.content_end is None:
-                following = events[index + 1] if index + 1 < len(events) else None
+                following = next((e for e in events[index + 1 :] if self._ends_clause(e, quotes)), None)
                 event.content_end = following.clause_start if following else unit.end
         return events
+
+    def _ends_clause(self, event: _Event, quotes: list[_Quote]) -> bool:
+        """A later speech verb ends a reported clause, except a quote-only verb with no quote after it:
+        "X said that she had asked for a meeting" keeps "she had asked for a meeting" whole."""
+        word = self.text[event.verb_start : event.verb_end].lower()
+        return word not in QUOTE_ONLY_VERBS or any(q.mark_start >= event.verb_end for q in quotes)
 
     def _remember(self, who: _Who) -> None:
         if not who.speakers:
@@ -637,7 +713,9 @@ class _Extractor:
             return self._according_to(verb, unit, mentions)
         quote_only = word in QUOTE_ONLY_VERBS
         for mention in reversed([m for m in mentions if m.end <= start]):
-            if not _AUX_GAP.fullmatch(self.text, mention.end, start) or mention.possessive:
+            if not _AUX_GAP.fullmatch(self.text, mention.end, start):
+                continue  # a name inside an appositive ("..., who lives on Old Quay, told"): look further back
+            if mention.possessive:
                 break
             if self._after_preposition(mention, unit.start) or mention.who is None:
                 break
@@ -706,7 +784,7 @@ class _Extractor:
     def _according_to(self, verb: re.Match[str], unit: Span, mentions: list[_Mention]) -> _Event | None:
         """"..., according to X" / "According to X, ...": the rest of the sentence is X's."""
         follower = self._follower(verb.end(), mentions)
-        if follower is None or follower.who is None:
+        if follower is None or follower.who is None or self._modifies_noun(follower):
             return None
         event = _Event(verb.start(), verb.end(), verb.start(), follower.who)
         lead = self.text[unit.start : verb.start()].strip(" \t,")
@@ -717,6 +795,14 @@ class _Extractor:
         else:
             event.content_start, event.content_end = unit.start, verb.start()
         return event
+
+    def _modifies_noun(self, mention: _Mention) -> bool:
+        """"according to official figures": a lower-case role word followed by a noun is an adjective."""
+        following = _LETTER_WORD.match(self.text, mention.end + 1)
+        return (
+            mention.text[-1:].islower() and self.text[mention.end : mention.end + 1] == " " and following is not None
+            and following.group()[0].islower() and following.group().lower() not in PREPOSITIONS | CLAUSE_OPENERS
+        )
 
     def _set_content(self, event: _Event, verb: str, unit: Span) -> None:
         """Where the reported clause starts: after "that", a colon, or the object of "told"."""
@@ -878,6 +964,7 @@ def _parse_phrase(det: str | None, words: list[str]) -> _NounPhrase | None:
         or lowered[split] in LOWER_MODIFIERS or words[split][0].islower()
     ):
         split += 1
+    split += _last_title_within(lowered[split:])
     prefix, name = lowered[:split], words[split:]
     if not name and det is None and all(w[0].islower() for w in words):
         return None  # "defence", "senior": a lone lower-case modifier names nobody
@@ -894,6 +981,13 @@ def _parse_phrase(det: str | None, words: list[str]) -> _NounPhrase | None:
         "person", name, titles={w for w in prefix if w in TITLE_WORDS}, nations=nations,
         gender=gender or first_name, strong=titled or first_name is not None,
     )
+
+
+def _last_title_within(lowered: list[str]) -> int:
+    """How many leading words of a capitalised run are a role: "Veteran MP Joanne Reddy" -> 2, so the name
+    starts after the last title word that still leaves a name behind."""
+    titles = [i for i, w in enumerate(lowered[:-1]) if w in TITLE_WORDS or w in HONORIFICS]
+    return titles[-1] + 1 if titles else 0
 
 
 def _role_phrase(

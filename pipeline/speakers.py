@@ -18,6 +18,12 @@ TITLES = {
     "ukrainian", "german", "french", "british", "american", "chinese", "the", "a", "an", "former", "senator",
     "governor", "king", "queen", "prince", "spokesman", "spokeswoman", "spokesperson", "leader",
 }
+# A typed name holding one of these names a person ("Education Secretary"), never an organisation
+# ("Department for Education"); spokespeople are left out because they speak for their organisation.
+PERSON_ROLES = {"secretary", "minister", "president", "chancellor", "leader", "governor", "senator", "mayor", "mp",
+                "king", "queen", "prince", "executive", "chairman", "chairwoman", "director", "councillor"}
+ORG_TOKENS = {"department", "ministry", "office", "council", "agency", "trust", "government", "company", "university",
+              "college", "commission", "authority", "board", "service", "committee", "institute", "union", "bank"}
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -35,7 +41,7 @@ def core_tokens(name: str) -> set[str]:
 def same_person(claimed: str, speaker: str, aliases: Iterable[str] = ()) -> bool:
     """Whether a typed name (``claimed``) can refer to the canonical ``speaker``."""
     claimed_core = core_tokens(claimed)
-    if not claimed_core:
+    if not claimed_core or _person_role_against_org(claimed, speaker):
         return False
     for name in (speaker, *aliases):
         core = core_tokens(name)
@@ -45,6 +51,14 @@ def same_person(claimed: str, speaker: str, aliases: Iterable[str] = ()) -> bool
         if claimed_core <= tokens:
             return True
     return False
+
+
+def _person_role_against_org(claimed: str, speaker: str) -> bool:
+    """"Education Secretary" is a person: it does not name the speaker "Department for Education"."""
+    claimed_tokens, speaker_tokens = set(name_tokens(claimed)), set(name_tokens(speaker))
+    return bool(claimed_tokens & PERSON_ROLES) and bool(speaker_tokens & ORG_TOKENS) and not (
+        speaker_tokens & PERSON_ROLES
+    )
 
 
 def is_shorter_form(short: str, full: str) -> bool:

@@ -262,6 +262,69 @@ CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
          "would be a “violation of international law”."],
         [("Stoltenberg", "direct", "violation of international law")],
     ),
+    (
+        "a name inside a who-clause is not the speaker",
+        ["Councillor Ruth Adeyemi, who represents Castle Ward, told the committee that parking charges were "
+         "“a tax on shoppers”."],
+        [("Ruth Adeyemi", "direct", "a tax on shoppers")],
+    ),
+    (
+        "age and a description between the speaker and said:, quote over three paragraphs",
+        ["Graham Tully, 71, a retired baker from Stockport who has used the route for years, said: “The bus was "
+         "my lifeline.", "“Without it I would not see my sister.", "“Nobody asked us.”"],
+        [
+            ("Graham Tully", "direct", "The bus was my lifeline."),
+            ("Graham Tully", "direct", "Without it I would not see my sister."),
+            ("Graham Tully", "direct", "Nobody asked us."),
+        ],
+    ),
+    (
+        "role in apposition without a determiner, then referred to by that role",
+        ["Lena Fischer, chief executive of the lender Harbourside, told Reuters that profits had fallen.",
+         "The chief executive said the bank would close 30 branches."],
+        [
+            ("Lena Fischer", "reported", "profits had fallen"),
+            ("Lena Fischer", "reported", "the bank would close 30 branches"),
+        ],
+    ),
+    (
+        "chief executive as a title before the name",
+        ["The ferry operator was sold in May. Chief executive Owen Pryce said that sailings would resume soon.",
+         "The chief executive added that fares would not rise this year."],
+        [
+            ("Owen Pryce", "reported", "sailings would resume soon"),
+            ("Owen Pryce", "reported", "fares would not rise this year"),
+        ],
+    ),
+    (
+        "role words before a title are not part of the name",
+        ["Veteran MP Joanne Reddy said the maternity unit must stay open.",
+         "The MP said she would raise it in Parliament."],
+        [
+            ("Joanne Reddy", "reported", "the maternity unit must stay open"),
+            ("Joanne Reddy", "reported", "she would raise it in Parliament"),
+        ],
+    ),
+    (
+        "an organisation named with of/for",
+        ["The Ministry of Housing said that 4,000 homes would be built by 2030."],
+        [("Ministry of Housing", "reported", "4,000 homes would be built by 2030")],
+    ),
+    (
+        "according to a spokeswoman for an organisation",
+        ["According to a spokeswoman for the Royal Society of Chemistry, the results were “deeply worrying”."],
+        [("Royal Society of Chemistry spokeswoman", "direct", "deeply worrying")],
+    ),
+    (
+        "according to + adjective and noun names nobody",
+        ["Rents rose by 9% last year, according to official data published on Friday."],
+        [],
+    ),
+    (
+        "a quote-only verb inside a reported clause does not cut it",
+        ["Councillor Ruth Adeyemi wrote on Facebook that she had asked for a review of the fees."],
+        [("Ruth Adeyemi", "reported", "she had asked for a review of the fees")],
+    ),
 ]
 
 
@@ -470,6 +533,8 @@ def test_same_person() -> None:
     assert not same_person("Vladimir Putin", "Jens Stoltenberg")
     assert same_person("Joe Biden", "Biden")
     assert not same_person("Foreign Office", "Downing Street spokesperson")
+    assert not same_person("Transport Secretary", "Department for Transport")  # a person's role, not the department
+    assert same_person("Department for Transport", "Department for Transport")
 
 
 def _statement(speaker: str, doc_id: str = "a.txt") -> Statement:
