@@ -43,14 +43,26 @@ def same_person(claimed: str, speaker: str, aliases: Iterable[str] = ()) -> bool
     claimed_core = core_tokens(claimed)
     if not claimed_core or _person_role_against_org(claimed, speaker):
         return False
+    claimed_role = _role_only(claimed)
     for name in (speaker, *aliases):
+        if claimed_role is not None:
+            # "the Prime Minister" is whoever carries every one of those words, not any "minister".
+            if claimed_role <= set(name_tokens(name)):
+                return True
+            continue
         core = core_tokens(name)
-        if claimed_core <= core or (core and core <= claimed_core):
+        if claimed_core <= core or (core and _role_only(name) is None and core <= claimed_core):
             return True
         tokens = set(name_tokens(name))
         if claimed_core <= tokens:
             return True
     return False
+
+
+def _role_only(name: str) -> set[str] | None:
+    """The role words of a name made of nothing but a role ("the Prime Minister"), else None."""
+    tokens = set(name_tokens(name)) - {"the", "a", "an"}
+    return tokens if tokens and tokens <= TITLES else None
 
 
 def _person_role_against_org(claimed: str, speaker: str) -> bool:
