@@ -18,13 +18,14 @@ itself serialises to its two thresholds.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
 from haystack import Document, component, default_from_dict, default_to_dict
 
 from pipeline.quote_index import LexicalMatch, QuoteIndex
-from pipeline.quote_text import tokenize
+from pipeline.quote_text import difference_list, tokenize
 from pipeline.sentences import split_sentences
 from pipeline.speakers import SpeakerDirectory
 from pipeline.types import Article, CheckResult, Difference, QuoteMatch, Statement
@@ -218,6 +219,15 @@ class QuoteChecker:
         doc_id, start, end = _location(document)
         start, end = self._statement_clip(doc_id, start, end)
         source = self._quote_match(doc_id, start, end, said_by)
+        if attributed and negated(quote) != negated(source.text):
+            # Close in meaning but the opposite claim ("we have verified" / "we have not yet verified"):
+            # the source does not say this in other words, it says the reverse.
+            differences = difference_list(tokenize(quote), tokenize(source.text))
+            return CheckResult(
+                quote=quote, speaker=claimed, verdict="altered", similarity=round(score, 3), match=source,
+                differences=differences,
+                explanation="Close to the source, but one of them is negated: the quote reverses what the source says.",
+            )
         if attributed:
             verdict = "paraphrase"
             who = f", said by {said_by}" if said_by else ""
@@ -351,6 +361,15 @@ def _not_found(
         similarity=round(max(closest, 0.0), 3),
         explanation="No source has these words, or says the same thing in other words.",
     )
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without|cannot)\b|n[’']t\b",
+                       re.IGNORECASE)
+
+
+def negated(text: str) -> bool:
+    """Whether a statement is negated (an odd number of negations), for telling a paraphrase from its reverse."""
+    return len(_NEGATION.findall(text)) % 2 == 1
 
 
 def cosine(a: np.ndarray | list[float], b: np.ndarray | list[float]) -> float:

@@ -39,6 +39,8 @@ def test_the_same_words_in_another_mouth_are_misattributed(model_service) -> Non
         ("The safety of British nationals is not our top priority", "Foreign Office", "altered"),
         ("Sadly there was no constructive answer to our proposal.", "Vladimir Putin", "paraphrase"),
         ("NATO will dissolve itself by the end of the year.", None, "not_found"),
+        # close in meaning, opposite in claim: never a paraphrase
+        ("We have verified that Russian units are going home.", "Joe Biden", "altered"),
     ],
 )
 def test_verdicts(model_service, quote: str, speaker: str | None, verdict: str) -> None:

@@ -441,3 +441,13 @@ def test_seed_cases_with_attribution(
     attributed_checker: QuoteChecker, quote: str, speaker: str | None, verdict: str
 ) -> None:
     assert check(attributed_checker, quote, speaker).verdict == verdict
+
+
+def test_negation_parity() -> None:
+    from pipeline.components.quote_checker import negated
+
+    assert negated("We have not yet verified that.")
+    assert negated("There is no sign of withdrawal.")
+    assert negated("We don’t see it")
+    assert not negated("We have verified that.")
+    assert not negated("It is not true that nobody came.")  # two negations cancel
