@@ -12,3 +12,5 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# The model loads from disk in a second; a progress bar for it is noise on stderr.
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
