@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from pipeline.errors import EmptyInputError, FactcheckError, InputTooLongError, UnsupportedFileError
+from pipeline.indexing import Progress
 from pipeline.service import FactChecker
 from pipeline.types import DocumentInfo
 from ui import render
@@ -17,7 +18,6 @@ from ui.engine import get_checker
 
 ALLOWED_SUFFIXES = (".txt", ".md", ".html")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-Progress = Callable[[int, int, str], None]
 
 
 def add_upload(
@@ -97,6 +97,19 @@ def _added(info: DocumentInfo) -> None:
     st.rerun()
 
 
+def _with_progress(add: Callable[[Progress], DocumentInfo]) -> DocumentInfo | None:
+    """Run one add with a progress bar; on a refusal show why (nothing was written) and return None."""
+    on_progress, done = _progress_bar()
+    try:
+        info = add(on_progress)
+    except FactcheckError as error:
+        done()
+        st.error(render.sentence(str(error)) + " Nothing was added.")
+        return None
+    done()
+    return info
+
+
 def _upload_tab(checker: FactChecker, generation: int) -> None:
     uploaded = st.file_uploader(
         "Article file (.txt, .md or .html, up to 5 MB)", type=["txt", "md", "html"], key=f"upload_{generation}",
@@ -108,16 +121,11 @@ def _upload_tab(checker: FactChecker, generation: int) -> None:
                                     min_value=date(1900, 1, 1))
     if st.button("Add file", type="primary", disabled=uploaded is None, key=f"upload_go_{generation}"):
         assert uploaded is not None
-        on_progress, done = _progress_bar()
-        try:
-            info = add_upload(checker, uploaded.name, uploaded.getvalue(), publisher=publisher,
-                              published=published.isoformat() if published else None, on_progress=on_progress)
-        except FactcheckError as error:
-            done()
-            st.error(render.sentence(str(error)) + " Nothing was added.")
-            return
-        done()
-        _added(info)
+        info = _with_progress(lambda on_progress: add_upload(
+            checker, uploaded.name, uploaded.getvalue(), publisher=publisher,
+            published=published.isoformat() if published else None, on_progress=on_progress))
+        if info is not None:
+            _added(info)
 
 
 def _paste_tab(checker: FactChecker, generation: int) -> None:
@@ -130,15 +138,11 @@ def _paste_tab(checker: FactChecker, generation: int) -> None:
                             placeholder="Paste the article here. Leave a blank line between paragraphs.")
         submitted = st.form_submit_button("Add article", type="primary")
     if submitted:
-        on_progress, done = _progress_bar()
-        try:
-            info = checker.add_text(title, body, publisher=_blank_to_none(publisher),
-                                    published=published.isoformat() if published else None, on_progress=on_progress)
-        except FactcheckError as error:
-            done()
-            st.error(render.sentence(str(error)) + " Nothing was added.")
+        info = _with_progress(lambda on_progress: checker.add_text(
+            title, body, publisher=_blank_to_none(publisher),
+            published=published.isoformat() if published else None, on_progress=on_progress))
+        if info is None:
             return
-        done()
         for key in ("paste_title", "paste_publisher", "paste_date", "paste_body"):
             st.session_state.pop(key, None)
         _added(info)
