@@ -43,10 +43,6 @@ class CorpusLoad:
     warnings: list[CorpusWarning] = field(default_factory=list)
 
 
-def is_article_file(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES and not path.name.endswith(META_SUFFIX)
-
-
 def load_corpus(corpus_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusLoad:
     """Every usable article of ``corpus_dir`` (recursively), sorted by ``doc_id``."""
     corpus_dir = Path(corpus_dir)

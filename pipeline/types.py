@@ -47,9 +47,6 @@ class Article:
     content_hash: str = ""
     size_bytes: int = 0
 
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph holding character ``offset``, if any."""
         for paragraph in self.paragraphs:
