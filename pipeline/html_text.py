@@ -58,11 +58,10 @@ def extract_html(html: str) -> ExtractedHtml:
         if loose:
             pieces.append((loose, None))
     title = " ".join(title.split()) if title else None
-    if title and (not pieces or pieces[0][0] != title):
-        if pieces and pieces[0][1] is None and soup.find("h1") is not None:
-            pass
-        else:
-            pieces.insert(0, (title, None))
+    # The page's <h1> is the headline when it has one; otherwise its <title> (or og:title) becomes it.
+    has_h1 = soup.find("h1") is not None
+    if title and not has_h1 and (not pieces or pieces[0][0] != title):
+        pieces.insert(0, (title, None))
     text_parts: list[str] = []
     blocks: list[tuple[int, int]] = []
     hints: dict[int, Role] = {}
