@@ -22,6 +22,9 @@ A small rule set, no model. The conventions below are what the index and the quo
   latest person seen as a subject or speaker). An organisation's spokesperson is a speaker of its
   own ("Foreign Office spokesman"); countries and groups ("Russia", "Russian officials") are kept
   as written. ``Statement.mention`` keeps the words used at that place ("He", "Mr Johnson").
+* "The company said", "the trust says": a definite organisation noun (``ORG_NOUNS``) is the latest
+  organisation of that kind named earlier, by its name ("Vale Learning Trust") or the words just before
+  it ("the pharmacy chain Wellcare"); ``uncertain=True`` when several fit, and no statement when none does.
 * A quote with no speaker is kept with ``speaker=None, uncertain=True``, except a scare quote of at
   most ``SCARE_QUOTE_MAX_WORDS`` words (“security threats” in narration), which is skipped.
 * Labelled transcripts: a paragraph opening with "NAME:" is NAME's, and so is every unlabelled
@@ -115,6 +118,20 @@ ORG_WORDS = {
     "university", "company", "ltd", "inc", "olympics", "games", "cobra", "alliance", "press", "media",
     "college", "trust", "foundation", "society", "association", "federation", "authority", "board", "school",
 }
+# "the company", "the trust": a definite common noun of an organisation kind names the latest organisation of
+# that kind mentioned earlier, by a word of its name ("Vale Learning Trust") or a word introducing it ("the
+# pharmacy chain Wellcare"). Each noun maps to the words that make an organisation of its kind.
+_COMPANY_KIND = {"company", "firm", "chain", "retailer", "lender", "business", "operator", "supermarket", "airline",
+                 "insurer", "manufacturer", "developer", "carmaker", "ltd", "inc", "plc"}
+ORG_NOUNS: dict[str, set[str]] = {
+    "company": _COMPANY_KIND, "firm": _COMPANY_KIND, "bank": {"bank", "lender"}, "charity": {"charity"},
+    "trust": {"trust"}, "council": {"council"}, "department": {"department"}, "ministry": {"ministry"},
+    "agency": {"agency"}, "club": {"club", "fc"}, "university": {"university"}, "school": {"school", "academy"},
+    "hospital": {"hospital", "infirmary"}, "union": {"union"}, "party": {"party"}, "government": {"government"},
+    "board": {"board"}, "committee": {"committee"}, "group": {"group"},
+    "organisation": {"organisation", "organization"},
+}
+ORG_KIND_WORDS = set().union(*ORG_NOUNS.values())
 PLACES = {
     "russia", "ukraine", "us", "usa", "uk", "america", "britain", "china", "nato", "eu", "un", "kremlin",
     "moscow", "kyiv", "kiev", "washington", "london", "beijing", "germany", "france", "poland", "belarus",
@@ -176,7 +193,8 @@ _SPEECH_VERB = re.compile(
 )
 _PRONOUN = re.compile(_BOUND_L + r"(?:[Hh]e|[Ss]he|[Tt]hey)" + _BOUND_R)
 _NAME_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev)\.|[A-Z][\w’'-]*)"
-_LOWER_WORD = "(?:" + "|".join(sorted(LOWER_MODIFIERS | ROLE_HEADS | GROUP_HEADS, key=len, reverse=True)) + ")"
+_LOWER_WORD = "(?:" + "|".join(sorted(LOWER_MODIFIERS | ROLE_HEADS | GROUP_HEADS | set(ORG_NOUNS), key=len,
+                                        reverse=True)) + ")"
 _DETERMINER = r"(?:[Tt]he|[Aa]n|[Aa]|[Tt]wo|[Bb]oth|[Tt]hree)"
 _MENTION = re.compile(
     _BOUND_L + rf"(?:(?P<det>{_DETERMINER})\s+)?"
@@ -208,6 +226,7 @@ _CAPTION_CREDIT = re.compile(
 )
 _LABEL = re.compile(r"(?P<label>Q|A|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]*:[ \t]+(?=\S)")
 _COMMON_ENDING = re.compile(r"(?:ing|ly|ed|ions?|ers|ment)$")  # "Speaking", "Previously": not names
+_LOWER_LEAD = re.compile(r"(?<![\w’'-])(?:[a-z][\w-]*[ \t]+){1,2}$")  # "the pharmacy chain " before a name
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -237,7 +256,7 @@ class _Person:
 class _NounPhrase:
     """A parsed name or role phrase, before it is resolved to a speaker."""
 
-    kind: str  # "person", "role", "entity", "unresolved", "org", "group", "joint", "pronoun"
+    kind: str  # "person", "role", "entity", "unresolved", "org", "orgref", "group", "joint", "pronoun"
     words: list[str]  # name words for a person, all words otherwise (no determiner)
     titles: set[str] = field(default_factory=set)
     nations: set[str] = field(default_factory=set)
@@ -311,6 +330,7 @@ class _Extractor:
         self.proper_words, self.lower_words = self._word_cases()
         self.persons: list[_Person] = []
         self.entities: list[tuple[str, str, int, str | None]] = []  # name, head, position, gender
+        self.orgs: list[tuple[str, set[str], int]] = []  # name, kind words, position
         self.focus: list[_Who] = []
         self.last_group: _Who | None = None
         self.last_guest: str | None = None
@@ -344,6 +364,7 @@ class _Extractor:
         for paragraph in self.paragraphs:
             mentions = self._mentions(paragraph.start, paragraph.end, narration_only=False)
             for index, mention in enumerate(mentions):
+                self._add_org(mention)
                 phrase = mention.phrase
                 if phrase.kind != "person":
                     continue
@@ -359,6 +380,21 @@ class _Extractor:
             person, _ = self._lookup(words, position)
             if person is not None:
                 person.positions.append(position)
+
+    def _add_org(self, mention: _Mention) -> None:
+        """Register an organisation with the kinds its name or the words just before it give it:
+        "Vale Learning Trust" is a trust, "the pharmacy chain Wellcare" a company."""
+        phrase = mention.phrase
+        if phrase.kind == "person" and (phrase.strong or phrase.titles):
+            return
+        if phrase.kind not in {"org", "person"}:
+            return
+        lead = _LOWER_LEAD.search(self.text, max(0, mention.start - 40), mention.start)
+        described = (lead.group().split() if lead else []) + mention.text.split()
+        kinds = {w.lower() for w in described if w[:1].islower()} | {w.lower() for w in phrase.words}
+        kinds &= ORG_KIND_WORDS
+        if kinds:
+            self.orgs.append((" ".join(phrase.words), kinds, mention.start))
 
     def _appositive_titles(self, mention: _Mention, following: list[_Mention]) -> set[str]:
         """"Anil Mehta, chief executive of ...": the role in apposition is the person's title, so that
@@ -523,6 +559,8 @@ class _Extractor:
             return _Who((person.name,), text, ambiguous, person.gender)
         if phrase.kind == "role":
             return self._resolve_role(phrase, position, text)
+        if phrase.kind == "orgref":
+            return self._resolve_org_noun(phrase, position, text)
         if phrase.kind == "joint":
             return self._resolve_joint(phrase.count, position, text)
         name = " ".join(phrase.words)
@@ -578,6 +616,16 @@ class _Extractor:
             return None
         earlier = [e for e in self.entities if e[1] == head and e[2] <= position]
         return earlier[-1] if earlier else None
+
+    def _resolve_org_noun(self, phrase: _NounPhrase, position: int, text: str) -> _Who | None:
+        """"the company" / "the trust" -> the latest organisation of that kind named earlier, else nobody;
+        uncertain when several earlier organisations are of that kind."""
+        kinds = ORG_NOUNS[phrase.words[-1].lower()]
+        earlier = [(at, name) for name, org_kinds, at in self.orgs if org_kinds & kinds and at < position]
+        if not earlier:
+            return None
+        name = max(earlier)[1]
+        return _Who((name,), text, len({n for _, n in earlier}) > 1, None, "org")
 
     def _resolve_joint(self, count: int, position: int, text: str) -> _Who:
         """"the two leaders" -> the last ``count`` people named before this point."""
@@ -949,6 +997,11 @@ def _parse_phrase(det: str | None, words: list[str]) -> _NounPhrase | None:
     gender = next((HONORIFICS[w] for w in lowered if HONORIFICS.get(w)), None)
     gender = gender or next((GENDERED_HEADS[w] for w in lowered if w in GENDERED_HEADS), None)
     count = NUMBER_WORDS.get(det_lower or "", 0) or next((NUMBER_WORDS[w] for w in lowered if w in NUMBER_WORDS), 0)
+    if lowered[-1] in ORG_NOUNS and all(w[0].islower() for w in words):
+        if det_lower == "the":
+            return _NounPhrase("orgref", words)  # "the company", "the finance department"
+        if not set(lowered) <= LOWER_MODIFIERS | ROLE_HEADS | GROUP_HEADS:
+            return None  # "a group", "company": a kind of organisation names nobody
     if lowered[-1] in GROUP_HEADS:
         if count:
             return _NounPhrase("joint", words, nations=nations, count=count)

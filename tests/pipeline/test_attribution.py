@@ -325,6 +325,29 @@ CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         ["Councillor Ruth Adeyemi wrote on Facebook that she had asked for a review of the fees."],
         [("Ruth Adeyemi", "reported", "she had asked for a review of the fees")],
     ),
+    (
+        "the firm -> the organisation introduced as a chain",
+        ["Shares in the supermarket chain Fairmart fell 8% on Tuesday.",
+         "The firm told the BBC that no stores would close this year."],
+        [("Fairmart", "reported", "no stores would close this year")],
+    ),
+    (
+        "the trust -> the earlier organisation whose name holds the noun",
+        ["Northfield Housing Trust has bought 40 homes on the estate.",
+         "The trust said in a statement that rents would be frozen until 2026."],
+        [("Northfield Housing Trust", "reported", "rents would be frozen until 2026")],
+    ),
+    (
+        "the club added after a quote",
+        ["Hartley Rovers FC signed the striker from a rival on Friday.",
+         "“He is a proven goalscorer who will fit in well,” the club added."],
+        [("Hartley Rovers FC", "direct", "He is a proven goalscorer who will fit in well,")],
+    ),
+    (
+        "the council with no organisation named earlier names nobody",
+        ["The council said that the bridge would reopen in March."],
+        [],
+    ),
 ]
 
 
@@ -336,6 +359,13 @@ def test_attribution_pattern(paragraphs: list[str], expected: list[tuple[str | N
 def test_mention_keeps_how_the_speaker_was_named() -> None:
     statements = extract_statements(make_article("Prime Minister Boris Johnson met his cabinet.", "He said: “Ready.”"))
     assert [(s.speaker, s.mention) for s in statements] == [("Boris Johnson", "He")]
+
+
+def test_organisation_noun_with_two_candidates_is_uncertain() -> None:
+    article = make_article("Medway Council joined Kent County Council in opposing the plan.",
+                           "The council said that it would appeal against the ruling.")
+    [statement] = extract_statements(article)
+    assert (statement.speaker, statement.mention, statement.uncertain) == ("Kent County Council", "The council", True)
 
 
 def test_pronoun_without_antecedent_is_uncertain() -> None:
