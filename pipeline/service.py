@@ -111,9 +111,7 @@ class FactChecker:
         index = self._current().index
         if speaker is None or not speaker.strip():
             return QuotesResult(speaker=None, quotes=list(index.statements))
-        canonical = index.speakers.resolve(speaker)
-        names = index.speakers.names_of(canonical) if canonical is not None else set()
-        chosen = [s for s in index.statements if s.speaker in names]
+        _, chosen = index.speakers.statements_of(speaker, index.statements)
         return QuotesResult(speaker=speaker, quotes=chosen)
 
     def speaker_counts(self) -> dict[str, int]:

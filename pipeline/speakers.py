@@ -118,6 +118,14 @@ class SpeakerDirectory:
             return None
         return max(matches, key=lambda s: (self.counts[s], -len(s)))
 
+    def statements_of(self, name: str, statements: Iterable[Statement]) -> tuple[str | None, list[Statement]]:
+        """The canonical speaker a typed name refers to, and their statements (under any merged name)."""
+        canonical = self.resolve(name)
+        if canonical is None:
+            return None, []
+        names = self.names_of(canonical)
+        return canonical, [s for s in statements if s.speaker in names]
+
     def same_person(self, claimed: str, speaker: str) -> bool:
         canonical = self.canonical(speaker)
         return same_person(claimed, canonical, self.aliases.get(canonical, ()) | {speaker})

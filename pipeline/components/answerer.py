@@ -141,11 +141,12 @@ class ExtractiveAnswerer:
         if not candidates:
             return {"result": AskResult(question=question, answer=None, abstained=True)}
         best = candidates[0]
-        citations = [_citation(c) for c in _distinct(candidates)[:top_k]]
+        distinct = _distinct(candidates)
         if best.score < self.abstain_threshold:
+            closest = [_citation(c) for c in distinct[:top_k]]
             return {"result": AskResult(question=question, answer=None, abstained=True, confidence=best.score,
-                                        closest=citations)}
-        supporting = [c for c in _distinct(candidates) if c.score >= self.abstain_threshold * 0.9][:top_k]
+                                        closest=closest)}
+        supporting = [c for c in distinct if c.score >= self.abstain_threshold * 0.9][:top_k]
         start, end = shortest_answer(question, best.text, best.start)
         return {
             "result": AskResult(

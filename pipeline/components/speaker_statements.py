@@ -35,11 +35,9 @@ class SpeakerStatementsAnswerer:
 
     @component.output_types(result=AskResult)
     def run(self, speaker: SpeakerQuestion) -> dict[str, Any]:
-        canonical = self.speakers.resolve(speaker.name)
+        canonical, chosen = self.speakers.statements_of(speaker.name, self.statements)
         if canonical is None:
             return {"result": AskResult(question=speaker.question, answer=None, abstained=True, route="speaker")}
-        names = self.speakers.names_of(canonical)
-        chosen = [s for s in self.statements if s.speaker in names]
         if speaker.topic:
             topic_terms = set(terms(speaker.topic))
             chosen = [s for s in chosen if topic_terms & set(terms(self._context(s)))]
