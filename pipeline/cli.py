@@ -142,6 +142,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "eval":
         from pipeline.evaluation import evaluate, format_report
 
+        if args.corpus is None and (args.set_dir / "corpus").is_dir():
+            args.corpus = args.set_dir / "corpus"  # a set with its own articles runs on them
         print(format_report(evaluate(_service(args), args.set_dir)))
         return 0
     raise InputError(f"unknown command {args.command}")  # pragma: no cover - argparse rejects it first

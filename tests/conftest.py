@@ -16,7 +16,8 @@ from pipeline.types import Article
 CORPUS = PROJECT_ROOT / "corpus"
 SEED_ID = "nationalworld-russia-ukraine-nato.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval" / "dev"
+DEV_SET = Path(__file__).parent / "eval" / "dev"
+SHARED_DEV_SET = PROJECT_ROOT.parent / "shared" / "eval" / "dev"
 
 
 @pytest.fixture

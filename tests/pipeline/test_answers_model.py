@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.evaluation import evaluate, fold
-from tests.conftest import PROJECT_ROOT, SHARED_EVAL
+from tests.conftest import DEV_SET, PROJECT_ROOT
 
 pytestmark = pytest.mark.model
 OWN_CASES = PROJECT_ROOT / "tests" / "eval" / "seed"
@@ -40,7 +40,7 @@ def test_boilerplate_is_never_cited(model_service) -> None:
 
 
 def test_dev_set_answers(model_service) -> None:
-    report = evaluate(model_service, SHARED_EVAL)
+    report = evaluate(model_service, DEV_SET)
     assert report.metrics["answer_accuracy"] >= 0.9, report.failures
     assert report.metrics["abstention_accuracy"] >= 0.9, report.failures
     assert report.metrics["citation_offsets_exact"] == 1.0
