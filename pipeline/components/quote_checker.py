@@ -335,6 +335,7 @@ class QuoteChecker:
             published=article.published,
             paragraph_start=first.start if first else start,
             paragraph_end=last.end if last else end,
+            url=article.url,
         )
 
 
