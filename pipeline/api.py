@@ -22,7 +22,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from pipeline import contract
+from pipeline import claimreview, contract
 from pipeline.errors import FactcheckError, InputError, InputTooLongError, UnsupportedFileError
 from pipeline.service import FactChecker
 from pipeline.settings import Settings
@@ -47,6 +47,13 @@ class AskRequest(BaseModel):
 class CheckRequest(BaseModel):
     quote: str = Field(description="the quote to check; at most 2,000 characters")
     speaker: str | None = Field(default=None, description="who the quote is said to be by")
+
+
+class ClaimReviewRequest(CheckRequest):
+    appearance: str | None = Field(default=None, description="where the quote was seen: an http(s) URL")
+    review_url: str | None = Field(
+        default=None, description="the page that will publish this fact-check (the ClaimReview's url)"
+    )
 
 
 class PastedArticle(BaseModel):
@@ -85,6 +92,15 @@ _UPLOAD_BODY: dict[str, Any] = {
 }
 
 
+class JsonLdResponse(JSONResponse):
+    """JSON served as JSON-LD, the media type schema.org consumers look for."""
+
+    media_type = claimreview.MEDIA_TYPE
+
+
+_CLAIMREVIEW_RESPONSE: dict[str, Any] = {"description": "a schema.org ClaimReview (JSON-LD)"}
+
+
 # -- the app --------------------------------------------------------------------------------------------------
 def create_app(service: FactChecker) -> FastAPI:
     """The API over ``service``; building it does no heavy work (``serve`` warms the service up first)."""
@@ -113,6 +129,17 @@ def create_app(service: FactChecker) -> FastAPI:
     @app.post("/check", responses=_ERRORS, summary="Check a quote (and its speaker) against the sources")
     def check(body: CheckRequest) -> dict[str, Any]:
         return contract.check_json(service.check(body.quote, body.speaker))
+
+    @app.post(
+        "/check/claimreview", responses={**_ERRORS, 200: _CLAIMREVIEW_RESPONSE}, response_class=JsonLdResponse,
+        summary="Check a quote and return the verdict as schema.org ClaimReview JSON-LD",
+    )
+    def check_claimreview(body: ClaimReviewRequest) -> JsonLdResponse:
+        review = contract.claimreview_json(
+            service.check(body.quote, body.speaker), settings=service.settings,
+            appearance=body.appearance, review_url=body.review_url,
+        )
+        return JsonLdResponse(review)
 
     @app.get("/quotes", responses=_ERRORS, summary="Who said what: every statement, or one speaker's")
     def quotes(speaker: str | None = Query(default=None, max_length=MAX_META_CHARS)) -> dict[str, Any]:

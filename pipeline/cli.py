@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pipeline  # noqa: F401  (sets the offline environment before any model code loads)
 from pipeline.errors import EmptyInputError, FactcheckError, InputError
@@ -19,6 +19,16 @@ from pipeline.settings import Settings, get_settings
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 3
+CHECK_FORMATS = ("text", "json", "claimreview")
+
+
+class CheckItem(NamedTuple):
+    """One quote to check, and (for a ClaimReview) where it was seen and where the review will be."""
+
+    quote: str
+    speaker: str | None
+    appearance: str | None = None
+    review_url: str | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--speaker", default=None, help="who the quote is said to be by")
     check.add_argument("--quotes", type=Path, help='JSON Lines: {"quote": "...", "speaker": "..." or null}')
     check.add_argument("--json", action="store_true", help="print the JSON object")
+    check.add_argument(
+        "--format", choices=CHECK_FORMATS, default=None,
+        help="text (the default), json (as --json), or claimreview: schema.org ClaimReview JSON-LD",
+    )
+    check.add_argument("--appearance", metavar="URL", default=None,
+                       help="where the quote was seen (ClaimReview only; a line of --quotes may give its own)")
+    check.add_argument("--review-url", metavar="URL", default=None,
+                       help="the page that will publish this fact-check (ClaimReview only)")
 
     quotes = with_corpus(commands.add_parser("quotes", help="list who said what"))
     quotes.add_argument("--speaker", default=None, help="only this speaker")
@@ -117,14 +135,26 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(_pretty(contract.ask_json(result)) if args.json else _ask_text(result))
         return 0
     if args.command == "check":
-        items = _quotes(args)
+        output = _check_format(args)
+        items = _quotes(args, claimreview=output == "claimreview")
         service = _service(args)
+
+        def exported(item: CheckItem) -> dict[str, Any]:
+            result = service.check(item.quote, item.speaker)
+            if output == "claimreview":
+                return contract.claimreview_json(
+                    result, settings=service.settings, appearance=item.appearance, review_url=item.review_url
+                )
+            return contract.check_json(result)
+
         if args.quotes is not None:
-            for quote, speaker in items:
-                _print_json(contract.check_json(service.check(quote, speaker)))
+            for item in items:
+                _print_json(exported(item))
             return 0
-        result = service.check(*items[0])
-        print(_pretty(contract.check_json(result)) if args.json else _check_text(result))
+        if output == "text":
+            print(_check_text(service.check(items[0].quote, items[0].speaker)))
+        else:
+            print(_pretty(exported(items[0])))
         return 0
     if args.command == "quotes":
         result = _service(args).quotes(args.speaker)
@@ -161,23 +191,55 @@ def _questions(args: argparse.Namespace) -> list[str]:
     return [args.question]
 
 
-def _quotes(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+def _check_format(args: argparse.Namespace) -> str:
+    if args.json and args.format not in (None, "json"):
+        raise InputError(f"--json and --format {args.format} disagree: give one of them")
+    output: str = args.format or ("json" if args.json else "text")
+    if output != "claimreview" and (args.appearance or args.review_url):
+        raise InputError("--appearance and --review-url go with --format claimreview")
+    return output
+
+
+def _quotes(args: argparse.Namespace, *, claimreview: bool = False) -> list[CheckItem]:
+    """The quotes to check; for a ClaimReview every URL is checked here, before the model loads."""
     if args.quotes is None:
         if args.quote is None:
             raise EmptyInputError("give a quote, or --quotes FILE")
-        return [(args.quote, args.speaker)]
-    items = []
-    for number, line in enumerate(_read_lines(args.quotes), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            items.append((str(item["quote"]), item.get("speaker")))
-        except (ValueError, KeyError, TypeError):
-            raise InputError(f"{args.quotes} line {number}: expected {{\"quote\": ..., \"speaker\": ...}}") from None
-    if not items:
-        raise EmptyInputError(f"{args.quotes}: no quotes in the file")
+        items = [CheckItem(args.quote, args.speaker, args.appearance, args.review_url)]
+    else:
+        items = []
+        for number, line in enumerate(_read_lines(args.quotes), start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                appearance = _optional_text(item, "appearance", args.appearance)
+                review_url = _optional_text(item, "review_url", args.review_url)
+                items.append(CheckItem(str(item["quote"]), item.get("speaker"), appearance, review_url))
+            except (ValueError, KeyError, TypeError, AttributeError):
+                raise InputError(
+                    f"{args.quotes} line {number}: expected {{\"quote\": ..., \"speaker\": ...}}"
+                ) from None
+        if not items:
+            raise EmptyInputError(f"{args.quotes}: no quotes in the file")
+    if claimreview:
+        from pipeline.claimreview import web_url
+
+        for number, item in enumerate(items, start=1):
+            where = f"{args.quotes} quote {number}: " if args.quotes is not None else ""
+            try:
+                web_url(item.appearance, "the appearance URL")
+                web_url(item.review_url, "the review URL")
+            except InputError as error:
+                raise type(error)(f"{where}{error}") from None
     return items
+
+
+def _optional_text(item: dict[str, Any], key: str, default: str | None) -> str | None:
+    value = item.get(key, default)
+    if value is not None and not isinstance(value, str):
+        raise TypeError(key)
+    return value
 
 
 def _read_lines(path: Path) -> list[str]:

@@ -6,8 +6,11 @@ Fields may be added, never renamed or dropped: other programs read them.
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
+from pipeline.claimreview import claim_review
+from pipeline.settings import Settings, get_settings
 from pipeline.types import AskResult, CheckResult, Citation, DocumentInfo, QuotesResult, Statement
 
 
@@ -53,6 +56,28 @@ def check_json(result: CheckResult) -> dict[str, Any]:
         "differences": [asdict(d) for d in result.differences],
         "explanation": result.explanation,
     }
+
+
+def claimreview_json(
+    result: CheckResult,
+    *,
+    settings: Settings | None = None,
+    appearance: str | None = None,
+    review_url: str | None = None,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """The check as schema.org ``ClaimReview`` JSON-LD (mapping in ``pipeline.claimreview``), authored by
+    the organisation in the settings; ``appearance`` is where the quote was seen, ``review_url`` the
+    page that will publish the review."""
+    settings = settings or get_settings()
+    return claim_review(
+        result,
+        organization_name=settings.organization_name,
+        organization_url=settings.organization_url,
+        appearance=appearance,
+        review_url=review_url,
+        today=today,
+    )
 
 
 def statement_json(statement: Statement) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 A ``.txt`` or ``.md`` article is its file decoded as UTF-8; its first non-empty paragraph is the
 headline and blank lines separate paragraphs. An ``.html`` page is reduced to its main text, one
 paragraph per block. Optional metadata sits beside an article in ``<file name>.meta.json``
-(``{"publisher": ..., "published": ...}``). A file that cannot be used is skipped with a warning
+(``{"publisher": ..., "published": ..., "url": ...}``). A file that cannot be used is skipped with a warning
 that names it, so one bad file never stops the others.
 """
 
@@ -163,6 +163,7 @@ def _apply_metadata(article: Article, path: Path) -> None:
     if isinstance(meta, dict):
         article.publisher = str(meta.get("publisher") or article.publisher or "") or None
         article.published = str(meta.get("published") or article.published or "") or None
+        article.url = str(meta.get("url") or article.url or "") or None
         if meta.get("title"):
             article.title = str(meta["title"])
 

@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     altered_min_similarity: float = 0.7
     paraphrase_min_similarity: float = 0.70
 
+    # Who publishes a ClaimReview export (its ``author``): set these to the newsroom's name and home page.
+    organization_name: str = "factcheck"
+    organization_url: str | None = None
+
     # Limits on input.
     max_question_chars: int = 1000
     max_quote_chars: int = 2000

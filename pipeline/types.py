@@ -46,6 +46,7 @@ class Article:
     source_type: str = "txt"
     content_hash: str = ""
     size_bytes: int = 0
+    url: str | None = None  # where the article was published, when its metadata says
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph holding character ``offset``, if any."""
@@ -127,6 +128,7 @@ class QuoteMatch:
     published: str | None = None
     paragraph_start: int = 0
     paragraph_end: int = 0
+    url: str | None = None  # the article's own address, so an export can cite it
 
 
 @dataclass

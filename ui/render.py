@@ -16,18 +16,26 @@ from typing import Protocol
 
 
 class ParagraphLike(Protocol):
-    """What the renderers need of ``pipeline.types.Paragraph``."""
+    """What the renderers need of ``pipeline.types.Paragraph`` (read-only, so frozen spans fit too)."""
 
-    start: int
-    end: int
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 class DifferenceLike(Protocol):
-    """What the renderers need of ``pipeline.types.Difference``."""
+    """What the renderers need of ``pipeline.types.Difference`` (read-only: its ``op`` is a narrower Literal)."""
 
-    op: str
-    quote: str
-    source: str
+    @property
+    def op(self) -> str: ...
+
+    @property
+    def quote(self) -> str: ...
+
+    @property
+    def source(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from pipeline.quote_index import LexicalMatch, QuoteIndex
 from pipeline.quote_text import difference_list, tokenize
 from pipeline.sentences import split_sentences
 from pipeline.speakers import SpeakerDirectory
-from pipeline.types import Article, CheckResult, Difference, QuoteMatch, Statement
+from pipeline.types import Article, CheckResult, Difference, QuoteMatch, Statement, Verdict
 
 # An approximate match must share at least this many words with the quote: "the troops" is no evidence.
 MIN_MATCHED_WORDS = 3
@@ -148,6 +148,7 @@ class QuoteChecker:
         self, quote: str, claimed: str | None, match: LexicalMatch, said_by: str | None, *, attributed: bool
     ) -> CheckResult:
         source = self._quote_match(match.doc_id, match.start, match.end, said_by)
+        verdict: Verdict
         if not attributed:
             verdict, explanation = "misattributed", _misattributed_sentence(match, said_by, claimed or "")
         elif match.exact:
@@ -228,6 +229,7 @@ class QuoteChecker:
                 differences=differences,
                 explanation="Close to the source, but one of them is negated: the quote reverses what the source says.",
             )
+        verdict: Verdict
         if attributed:
             verdict = "paraphrase"
             who = f", said by {said_by}" if said_by else ""
@@ -335,6 +337,7 @@ class QuoteChecker:
             published=article.published,
             paragraph_start=first.start if first else start,
             paragraph_end=last.end if last else end,
+            url=article.url,
         )
 
 

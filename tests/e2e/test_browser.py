@@ -5,6 +5,7 @@ Screenshots of each page at 1280 px and 420 px land in ``test-output/screenshots
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.pipeline.schema_org import schema_errors
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -182,6 +185,7 @@ def test_check_altered_quote(page: Page, server: str) -> None:
     _open(page, f"{server}/check", "Check a quote")
     page.get_by_label("Quote").fill("What we have to see is a complete withdrawal of troops")
     page.get_by_label("Said by (optional)").fill("Stoltenberg")
+    page.get_by_label("Where was it seen (URL, optional)").fill("https://social.example/post/1")
     page.get_by_role("button", name="Check quote").click()
     badge = page.locator(".fc-badge").first
     badge.wait_for(state="visible")
@@ -191,6 +195,15 @@ def test_check_altered_quote(page: Page, server: str) -> None:
     assert page.locator(".fc-diff ins", has_text="substantial").first.is_visible()
     _settle(page)
     _screenshots(page, "check")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download ClaimReview").click()
+    download = download_info.value
+    assert download.suggested_filename == "claimreview-what-we-have-to-see-is-a-complete.jsonld"
+    review = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert schema_errors(review) == []
+    assert review["reviewRating"]["alternateName"] == "Altered"
+    assert review["itemReviewed"]["appearance"]["url"] == "https://social.example/post/1"
+    assert "substantial withdrawal of troops" in review["citation"]["hasPart"]["text"]
 
 
 def test_people_page(page: Page, server: str) -> None:

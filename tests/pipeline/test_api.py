@@ -25,6 +25,7 @@ from pipeline import contract
 from pipeline.api import create_app
 from pipeline.service import FactChecker
 from pipeline.settings import PROJECT_ROOT, Settings
+from tests.pipeline.schema_org import google_claimreview_errors, schema_errors
 
 CORPUS = PROJECT_ROOT / "corpus"
 SEED = "nationalworld-russia-ukraine-nato.txt"
@@ -113,6 +114,38 @@ def test_check_returns_the_cli_json(client: TestClient, service: FactChecker) ->
     with_speaker = client.post("/check", json={"quote": QUOTE, "speaker": "Jens Stoltenberg"})
     assert with_speaker.status_code == 200
     assert with_speaker.json() == contract.check_json(service.check(QUOTE, "Jens Stoltenberg"))
+
+
+def test_check_claimreview_returns_valid_json_ld(client: TestClient, service: FactChecker) -> None:
+    altered = "What we have to see is a complete withdrawal of troops"
+    response = client.post("/check/claimreview", json={
+        "quote": altered, "speaker": "Stoltenberg", "appearance": "https://social.example/post/1",
+        "review_url": "https://desk.example/checks/1",
+    })
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/ld+json")
+    review = response.json()
+    assert schema_errors(review) == [] and google_claimreview_errors(review) == []
+    expected = contract.claimreview_json(
+        service.check(altered, "Stoltenberg"), settings=service.settings,
+        appearance="https://social.example/post/1", review_url="https://desk.example/checks/1",
+    )
+    assert review == expected
+    assert review["reviewRating"]["alternateName"] == "Altered"
+    assert review["citation"]["hasPart"]["text"] == "What we have to see is a substantial withdrawal of troops"
+    bare = client.post("/check/claimreview", json={"quote": QUOTE})
+    assert bare.status_code == 200 and "url" not in bare.json() and bare.json()["itemReviewed"] == {"@type": "Claim"}
+
+
+def test_check_claimreview_refuses_bad_urls_and_keeps_check_as_it_was(client: TestClient, service: FactChecker) -> None:
+    assert "appearance URL" in assert_error(
+        client.post("/check/claimreview", json={"quote": QUOTE, "appearance": "javascript:alert(1)"}), 400)
+    assert "review URL" in assert_error(
+        client.post("/check/claimreview", json={"quote": QUOTE, "review_url": "desk.example/1"}), 400)
+    assert_error(client.post("/check/claimreview", json={"quote": ""}), 400)
+    assert_error(client.post("/check/claimreview", json={"speaker": "x"}), 422)
+    plain = client.post("/check", json={"quote": QUOTE, "appearance": "https://social.example/post/1"})
+    assert plain.json() == contract.check_json(service.check(QUOTE))
 
 
 def test_quotes_lists_statements_all_or_by_speaker(client: TestClient, service: FactChecker) -> None:

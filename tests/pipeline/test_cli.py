@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.settings import PROJECT_ROOT, Settings
+from tests.pipeline.schema_org import google_claimreview_errors, schema_errors
 
 
 def factcheck(settings: Settings, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -86,6 +87,50 @@ def test_quotes_file_gives_json_lines(hashing_settings: Settings, tmp_path: Path
     assert verdicts[0] == "verbatim" and verdicts[1] == "not_found"
 
 
+def test_check_as_claimreview(hashing_settings: Settings) -> None:
+    """``--format claimreview`` prints one valid ClaimReview with the source's words at their offsets."""
+    corpus = str(hashing_settings.corpus_dir)
+    result = factcheck(hashing_settings, "check", "What we have to see is a complete withdrawal of troops",
+                       "--speaker", "Stoltenberg", "--format", "claimreview", "--corpus", corpus,
+                       "--appearance", "https://social.example/post/1", "--review-url", "https://desk.example/1")
+    assert result.returncode == 0, result.stderr
+    review = json.loads(result.stdout)
+    assert schema_errors(review) == [] and google_claimreview_errors(review) == []
+    assert review["reviewRating"]["alternateName"] == "Altered"
+    assert review["itemReviewed"]["appearance"]["url"] == "https://social.example/post/1"
+    quotation = review["citation"]["hasPart"]
+    start, end = (p["value"] for p in quotation["identifier"])
+    text = (hashing_settings.corpus_dir / review["citation"]["identifier"]).read_text(encoding="utf-8")
+    assert text[start:end] == quotation["text"] and "substantial" in quotation["text"]
+
+
+def test_quotes_file_as_claimreview_lines(hashing_settings: Settings, tmp_path: Path) -> None:
+    quotes = tmp_path / "quotes.jsonl"
+    lines = [
+        {"quote": "NATO currently allows any nation to join its alliance.", "speaker": None,
+         "appearance": "https://social.example/post/2"},
+        {"quote": "Russia has no interest in Ukraine whatsoever.", "speaker": "Putin"},
+    ]
+    quotes.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    result = factcheck(hashing_settings, "check", "--quotes", str(quotes), "--format", "claimreview",
+                       "--corpus", str(hashing_settings.corpus_dir))
+    assert result.returncode == 0, result.stderr
+    reviews = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == ["Accurate (verbatim)", "Not found in sources"]
+    assert all(schema_errors(r) == [] for r in reviews)
+    assert reviews[0]["itemReviewed"]["appearance"]["url"] == "https://social.example/post/2"
+    assert "appearance" not in reviews[1]["itemReviewed"]
+
+
+def test_format_json_is_the_json_flag_and_text_stays_the_default(hashing_settings: Settings) -> None:
+    corpus = str(hashing_settings.corpus_dir)
+    quote = "What we have to see is a substantial withdrawal of troops"
+    as_flag = factcheck(hashing_settings, "check", quote, "--json", "--corpus", corpus)
+    as_format = factcheck(hashing_settings, "check", quote, "--format", "json", "--corpus", corpus)
+    assert json.loads(as_flag.stdout) == json.loads(as_format.stdout)
+    assert factcheck(hashing_settings, "check", quote, "--corpus", corpus).stdout.startswith("Verdict: verbatim")
+
+
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
@@ -94,6 +139,10 @@ def test_quotes_file_gives_json_lines(hashing_settings: Settings, tmp_path: Path
         (["ask", "--questions", "/nonexistent/questions.txt"], "cannot read"),
         (["check", "   "], "empty"),
         (["check", "y" * 2001], "limit"),
+        (["check", "a quote", "--format", "claimreview", "--appearance", "t.co"], "appearance URL"),
+        (["check", "a quote", "--format", "claimreview", "--review-url", "ftp://x.org/a"], "review URL"),
+        (["check", "a quote", "--appearance", "https://example.org/a"], "--format claimreview"),
+        (["check", "a quote", "--json", "--format", "claimreview"], "disagree"),
     ],
 )
 def test_bad_input_is_one_clear_line(hashing_settings: Settings, args: list[str], fragment: str) -> None:

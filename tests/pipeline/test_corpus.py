@@ -47,6 +47,16 @@ def test_seed_article_has_headline_and_metadata() -> None:
     assert article.text == file_text
 
 
+def test_metadata_file_gives_the_articles_own_url(tmp_path: Path) -> None:
+    """The address an export cites comes from the metadata beside the article; without one there is none."""
+    (tmp_path / "talks.txt").write_text("Talks resume\n\nDiplomats met on Monday.\n", encoding="utf-8")
+    (tmp_path / "talks.txt.meta.json").write_text('{"url": "https://example.org/talks"}', encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Other news\n\nNothing happened.\n", encoding="utf-8")
+    by_id = {a.doc_id: a for a in load_corpus(tmp_path).articles}
+    assert by_id["talks.txt"].url == "https://example.org/talks"
+    assert by_id["other.txt"].url is None
+
+
 def test_every_passage_and_sentence_offset_is_exact() -> None:
     splitter = ArticleSplitter()
     checked = 0

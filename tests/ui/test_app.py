@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,8 +13,9 @@ from streamlit.testing.v1 import AppTest
 from pipeline.errors import FactcheckError
 from pipeline.service import FactChecker
 from pipeline.settings import Settings
+from tests.pipeline.schema_org import schema_errors
 from ui import engine
-from ui.views import sources
+from ui.views import check, sources
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "ui" / "app.py")
@@ -69,10 +71,11 @@ def _ask(app: AppTest, question: str) -> AppTest:
     return _submit(app, "ask_form", "Ask")
 
 
-def _check(app: AppTest, quote: str, speaker: str = "") -> str:
+def _check(app: AppTest, quote: str, speaker: str = "", appearance: str = "") -> str:
     _page(app, "check")
     app.text_area(key="check_quote").set_value(quote)
     app.text_input(key="check_speaker").set_value(speaker)
+    app.text_input(key="check_appearance").set_value(appearance)
     _submit(app, "check_form", "Check quote")
     return _html(app)
 
@@ -150,6 +153,28 @@ def test_check_example_button(app: AppTest) -> None:
     _page(app, "check")
     _button(app, "“…a complete withdrawal of troops” — Stoltenberg")
     assert 'data-verdict="altered"' in _html(_run(app))
+
+
+def test_check_offers_the_claimreview_download(app: AppTest) -> None:
+    _page(app, "check")
+    assert not app.get("download_button")  # nothing to download before a check
+    _check(app, "What we have to see is a complete withdrawal of troops", "Stoltenberg", "https://social.example/post/1")
+    button = app.get("download_button")[0]
+    assert button.label == "Download ClaimReview"
+    result = app.session_state["check_result"]
+    assert app.session_state["check_result_appearance"] == "https://social.example/post/1"
+    data, file_name = check.claimreview_download(result, "https://social.example/post/1", Settings())
+    review = json.loads(data)
+    assert file_name == "claimreview-what-we-have-to-see-is-a-complete.jsonld"
+    assert schema_errors(review) == []
+    assert review["reviewRating"]["alternateName"] == "Altered"
+    assert review["itemReviewed"]["appearance"]["url"] == "https://social.example/post/1"
+
+
+def test_check_with_a_bad_appearance_url_is_a_plain_error(app: AppTest) -> None:
+    _check(app, "What we have to see is a complete withdrawal of troops", "Stoltenberg", "social.example/post/1")
+    assert [e.value for e in app.error] == ["The appearance URL must be a web address starting with http:// or https://."]
+    assert not app.get("download_button") and "check_result" not in app.session_state
 
 
 # -- People -------------------------------------------------------------------------------------------------

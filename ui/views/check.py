@@ -1,10 +1,15 @@
-"""Check-a-quote page: a verdict, what changed, who the source says said it, and a citation to copy."""
+"""Check-a-quote page: a verdict, what changed, who the source says said it, a citation to copy, and the
+verdict as a ClaimReview file to publish."""
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
+from pipeline import claimreview, contract
 from pipeline.errors import FactcheckError
+from pipeline.settings import Settings
 from pipeline.types import CheckResult
 from ui import render
 from ui.engine import get_checker
@@ -72,6 +77,25 @@ def show_result(result: CheckResult) -> None:
     )
 
 
+def claimreview_download(result: CheckResult, appearance: str | None, settings: Settings) -> tuple[str, str]:
+    """The ClaimReview JSON-LD of ``result`` and its file name (the engine builds it; this only serialises)."""
+    review = contract.claimreview_json(result, settings=settings, appearance=appearance)
+    return json.dumps(review, ensure_ascii=False, indent=2) + "\n", claimreview.filename(result.quote)
+
+
+def show_download(result: CheckResult, appearance: str | None) -> None:
+    try:
+        data, file_name = claimreview_download(result, appearance, get_checker().settings)
+    except FactcheckError as error:
+        st.error(render.sentence(str(error)))
+        return
+    st.download_button(
+        "Download ClaimReview", data=data, file_name=file_name, mime=claimreview.MEDIA_TYPE, on_click="ignore",
+        icon=":material/download:", key="check_claimreview",
+        help="The verdict as schema.org ClaimReview (JSON-LD), the markup fact-checks are published with",
+    )
+
+
 def render_page() -> None:
     checker = get_checker()
     st.title("Check a quote", anchor=False)
@@ -79,8 +103,10 @@ def render_page() -> None:
     with st.form("check_form", border=False):
         quote = st.text_area("Quote", key="check_quote", height=110, max_chars=2000,
                              placeholder="“What we have to see is a complete withdrawal of troops”")
-        speaker_col, button_col = st.columns([4, 1], vertical_alignment="bottom")
+        speaker_col, seen_col, button_col = st.columns([2, 2, 1], vertical_alignment="bottom")
         speaker = speaker_col.text_input("Said by (optional)", key="check_speaker", placeholder="e.g. Stoltenberg")
+        seen = seen_col.text_input("Where was it seen (URL, optional)", key="check_appearance",
+                                   placeholder="https://…", max_chars=claimreview.MAX_URL_CHARS)
         submitted = button_col.form_submit_button("Check quote", type="primary", width="stretch")
     st.caption("Examples")
     with st.container(horizontal=True, gap="small"):
@@ -90,10 +116,13 @@ def render_page() -> None:
     pending = st.session_state.pop("check_pending", False)
     if submitted or pending:
         try:
+            # Checked first, so a mistyped address is reported before the slower check runs.
+            appearance = claimreview.web_url(st.session_state.get("check_appearance", seen), "the appearance URL")
             with st.spinner("Comparing with the sources…"):
                 st.session_state["check_result"] = checker.check(
                     st.session_state.get("check_quote", quote), st.session_state.get("check_speaker", speaker) or None
                 )
+            st.session_state["check_result_appearance"] = appearance
         except FactcheckError as error:
             st.session_state.pop("check_result", None)
             st.error(render.sentence(str(error)))
@@ -101,6 +130,7 @@ def render_page() -> None:
     if isinstance(result, CheckResult):
         st.divider()
         show_result(result)
+        show_download(result, st.session_state.get("check_result_appearance"))
 
 
 if __name__ == "__main__":
