@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.service import FactChecker
-from pipeline.types import Citation
+from pipeline.types import Citation, QuoteMatch
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -69,30 +70,36 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return items
 
 
-def evaluate(service: FactChecker, set_dir: Path) -> EvalReport:
-    set_dir = Path(set_dir)
-    if not set_dir.is_dir():
-        raise InputError(f"evaluation set folder not found: {set_dir}")
-    report = EvalReport()
-    offsets_checked = offsets_wrong = 0
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 3) if whole else 1.0
 
-    def check_offsets(citations: list[Citation]) -> None:
-        nonlocal offsets_checked, offsets_wrong
-        for citation in citations:
-            offsets_checked += 1
-            article = service.index.articles.get(citation.doc_id)
-            if article is None or article.text[citation.start : citation.end] != citation.text:
-                offsets_wrong += 1
-                report.failures.append(f"offsets: {citation.doc_id} {citation.start}-{citation.end}")
 
-    qa = read_jsonl(set_dir / "qa.jsonl")
-    if qa:
+@dataclass
+class _Scoring:
+    """One evaluation run: the service, the report being filled and the offset check every citation gets."""
+
+    service: FactChecker
+    report: EvalReport = field(default_factory=EvalReport)
+    offsets_checked: int = 0
+    offsets_wrong: int = 0
+
+    def check_offsets(self, spans: Sequence[Citation | QuoteMatch]) -> None:
+        for span in spans:
+            self.offsets_checked += 1
+            article = self.service.index.articles.get(span.doc_id)
+            if article is None or article.text[span.start : span.end] != span.text:
+                self.offsets_wrong += 1
+                self.report.failures.append(f"offsets: {span.doc_id} {span.start}-{span.end}")
+
+    def fail(self, line: str) -> None:
+        self.report.failures.append(line)
+
+    def answers(self, qa: list[dict[str, Any]]) -> None:
         answerable = correct = abstain_right = false_abstain = false_answer = hit1 = hit3 = 0
         for item in qa:
-            result = service.ask(item["question"])
-            check_offsets(result.citations)
-            expects_answer = item.get("answerable", True)
-            if expects_answer:
+            result = self.service.ask(item["question"])
+            self.check_offsets(result.citations)
+            if item.get("answerable", True):
                 answerable += 1
                 accepted = [fold_answer(a) for a in item["answers"]]
                 hit = not result.abstained and any(a in fold_answer(result.answer or "") for a in accepted)
@@ -102,56 +109,56 @@ def evaluate(service: FactChecker, set_dir: Path) -> EvalReport:
                 correct += hit
                 false_abstain += result.abstained
                 if not hit:
-                    report.failures.append(f"qa {item['id']}: {item['question']!r} -> {result.answer!r}")
+                    self.fail(f"qa {item['id']}: {item['question']!r} -> {result.answer!r}")
+            elif result.abstained:
+                abstain_right += 1
             else:
-                false_answer += not result.abstained
-                if not result.abstained:
-                    report.failures.append(f"qa {item['id']}: should abstain, answered {result.answer!r}")
-            abstain_right += result.abstained and not expects_answer
-        report.metrics["answer_accuracy"] = round(correct / answerable, 3) if answerable else 1.0
-        unanswerable = len(qa) - answerable
-        report.metrics["abstention_accuracy"] = round(abstain_right / unanswerable, 3) if unanswerable else 1.0
-        report.metrics["false_abstentions"] = false_abstain
-        report.metrics["false_answers"] = false_answer
-        report.metrics["hit_at_1"] = round(hit1 / answerable, 3) if answerable else 1.0
-        report.metrics["hit_at_3"] = round(hit3 / answerable, 3) if answerable else 1.0
+                false_answer += 1
+                self.fail(f"qa {item['id']}: should abstain, answered {result.answer!r}")
+        metrics = self.report.metrics
+        metrics["answer_accuracy"] = _ratio(correct, answerable)
+        metrics["abstention_accuracy"] = _ratio(abstain_right, len(qa) - answerable)
+        metrics["false_abstentions"] = false_abstain
+        metrics["false_answers"] = false_answer
+        metrics["hit_at_1"] = _ratio(hit1, answerable)
+        metrics["hit_at_3"] = _ratio(hit3, answerable)
 
-    speakers = read_jsonl(set_dir / "speakers.jsonl")
-    if speakers:
+    def speakers(self, items: list[dict[str, Any]]) -> None:
         snippets = covered = cited = precise = 0
-        for item in speakers:
-            result = service.ask(item["question"])
-            check_offsets(result.citations)
+        for item in items:
+            result = self.service.ask(item["question"])
+            self.check_offsets(result.citations)
             texts = [fold(c.text) for c in result.citations]
             for snippet in item["snippets"]:
                 snippets += 1
                 if any(fold(alt) in text for text in texts for alt in _alternatives(snippet)):
                     covered += 1
                 else:
-                    report.failures.append(f"speakers {item['id']}: no citation covers {snippet!r}")
+                    self.fail(f"speakers {item['id']}: no citation covers {snippet!r}")
             wanted = [fold(alt) for s in item["snippets"] + item.get("also", []) for alt in _alternatives(s)]
             for citation, text in zip(result.citations, texts, strict=True):
                 cited += 1
                 if any(w in text for w in wanted):
                     precise += 1
                 else:
-                    report.failures.append(f"speakers {item['id']}: cites unrelated {citation.text[:80]!r}")
-        report.metrics["speaker_recall"] = round(covered / snippets, 3) if snippets else 1.0
-        report.metrics["speaker_precision"] = round(precise / cited, 3) if cited else 1.0
+                    self.fail(f"speakers {item['id']}: cites unrelated {citation.text[:80]!r}")
+        self.report.metrics["speaker_recall"] = _ratio(covered, snippets)
+        self.report.metrics["speaker_precision"] = _ratio(precise, cited)
 
-    quotes = read_jsonl(set_dir / "quotes.jsonl")
-    if quotes:
+    def quotes(self, items: list[dict[str, Any]]) -> None:
         right = false_verbatim = with_speaker = right_speaker = with_span = right_span = 0
-        for item in quotes:
-            result = service.check(item["quote"], item.get("speaker"))
+        for item in items:
+            result = self.service.check(item["quote"], item.get("speaker"))
+            if result.match is not None:
+                self.check_offsets([result.match])
             true_speaker = item.get("true_speaker")
             if true_speaker:
                 with_speaker += 1
-                said_by = fold(result.match.speaker or "") if result.match else ""
+                said_by = result.match.speaker or "" if result.match else ""
                 if _words(true_speaker)[-1:] and _words(true_speaker)[-1] in _words(said_by):
                     right_speaker += 1
                 else:
-                    report.failures.append(f"quotes {item['id']}: source speaker {said_by!r}, not {true_speaker!r}")
+                    self.fail(f"quotes {item['id']}: source speaker {said_by!r}, not {true_speaker!r}")
             if item.get("source_span"):
                 with_span += 1
                 span_words = _words(item["source_span"])
@@ -159,25 +166,34 @@ def evaluate(service: FactChecker, set_dir: Path) -> EvalReport:
                 if span_words and sum(w in matched for w in span_words) / len(span_words) >= SPAN_MIN_COVERAGE:
                     right_span += 1
                 else:
-                    report.failures.append(f"quotes {item['id']}: match does not cover the source span")
-            if result.match is not None:
-                article = service.index.articles.get(result.match.doc_id)
-                offsets_checked += 1
-                if article is None or article.text[result.match.start : result.match.end] != result.match.text:
-                    offsets_wrong += 1
+                    self.fail(f"quotes {item['id']}: match does not cover the source span")
             accept = item.get("accept") or [item["expected"]]
             right += result.verdict in accept
             false_verbatim += result.verdict == "verbatim" and "verbatim" not in accept
             if result.verdict not in accept:
-                report.failures.append(f"quotes {item['id']}: expected {accept}, got {result.verdict}")
-        report.metrics["quote_verdict_accuracy"] = round(right / len(quotes), 3)
-        report.metrics["false_verbatim"] = false_verbatim
-        report.metrics["quote_speaker_accuracy"] = round(right_speaker / with_speaker, 3) if with_speaker else 1.0
-        report.metrics["quote_span_accuracy"] = round(right_span / with_span, 3) if with_span else 1.0
+                self.fail(f"quotes {item['id']}: expected {accept}, got {result.verdict}")
+        metrics = self.report.metrics
+        metrics["quote_verdict_accuracy"] = _ratio(right, len(items))
+        metrics["false_verbatim"] = false_verbatim
+        metrics["quote_speaker_accuracy"] = _ratio(right_speaker, with_speaker)
+        metrics["quote_span_accuracy"] = _ratio(right_span, with_span)
 
-    report.metrics["citations_checked"] = offsets_checked
-    report.metrics["citation_offsets_exact"] = round(1 - offsets_wrong / offsets_checked, 3) if offsets_checked else 1.0
-    return report
+
+def evaluate(service: FactChecker, set_dir: Path) -> EvalReport:
+    set_dir = Path(set_dir)
+    if not set_dir.is_dir():
+        raise InputError(f"evaluation set folder not found: {set_dir}")
+    scoring = _Scoring(service)
+    if qa := read_jsonl(set_dir / "qa.jsonl"):
+        scoring.answers(qa)
+    if speakers := read_jsonl(set_dir / "speakers.jsonl"):
+        scoring.speakers(speakers)
+    if quotes := read_jsonl(set_dir / "quotes.jsonl"):
+        scoring.quotes(quotes)
+    metrics = scoring.report.metrics
+    metrics["citations_checked"] = scoring.offsets_checked
+    metrics["citation_offsets_exact"] = _ratio(scoring.offsets_checked - scoring.offsets_wrong, scoring.offsets_checked)
+    return scoring.report
 
 
 def format_report(report: EvalReport) -> str:
