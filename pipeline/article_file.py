@@ -36,7 +36,7 @@ def read_article_file(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BY
     """
     kind = article_kind(name)
     if len(data) > max_bytes:
-        raise InputTooLongError(f"{name} is {human_size(len(data))}; the limit is {human_size(max_bytes)}")
+        raise InputTooLongError(f"{name} is larger than the {human_size(max_bytes)} limit")
     if b"\x00" in data:  # UTF-8 text never holds a NUL byte; images, PDFs and office files do
         raise UnsupportedFileError(f"{name} looks like a binary file, not a text article")
     try:

@@ -40,6 +40,8 @@ _EXTRACTION: dict[str, Any] = {
     "include_images": False,
     "include_links": False,
     "include_formatting": False,
+    # Inert markup a browser never shows (trafilatura would keep a <template>'s words).
+    "prune_xpath": ["//template"],
     # The original publication date, read from the markup only: never guessed from dates in the text.
     "date_extraction_params": {"original_date": True, "extensive_search": False},
 }

@@ -38,7 +38,7 @@ def article_from_link(url: str, settings: Settings) -> WebArticle:
         text = page.text.lstrip("\ufeff").strip()
         title = " ".join(text.split("\n", 1)[0].split())
         return WebArticle(text=f"{text}\n", title=title, url=page.url, name_hint=name_hint)
-    extracted = extract_html(page.text, source=page.url, url=page.url)
+    extracted = extract_html(page.text, source=f"the page at {page.url}", url=page.url)
     return WebArticle(
         text=f"{extracted.text}\n",
         title=extracted.title or "",

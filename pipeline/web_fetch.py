@@ -91,11 +91,10 @@ def fetch_page(url: str, settings: Settings) -> FetchedPage:
                 if response.status_code in REDIRECT_STATUSES:
                     location = response.headers.get("location", "").strip()
                     if not location:
-                        raise LinkFetchError(f"{_shown(current)} redirects without saying where to")
+                        raise LinkFetchError(f"the link {_shown(current)} redirects without saying where to")
                     if hop == settings.fetch_max_redirects:
-                        raise LinkFetchError(
-                            f"{_shown(parse_link(url))} redirects more than {settings.fetch_max_redirects} times"
-                        )
+                        most = settings.fetch_max_redirects
+                        raise LinkFetchError(f"the link {_shown(parse_link(url))} redirects more than {most} times")
                     current = parse_link(str(current.join(location)))
                     continue
                 return _read(response, current, settings, deadline)
@@ -103,7 +102,7 @@ def fetch_page(url: str, settings: Settings) -> FetchedPage:
                 raise _network_error(error, current, settings) from None
             finally:
                 response.close()
-    raise LinkFetchError(f"{_shown(parse_link(url))} redirects too many times")  # pragma: no cover
+    raise LinkFetchError(f"the link {_shown(parse_link(url))} redirects too many times")  # pragma: no cover
 
 
 def parse_link(url: str) -> httpx.URL:
@@ -116,12 +115,12 @@ def parse_link(url: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, ValueError):
-        raise LinkError(f"{url[:200]} is not a valid link") from None
+        raise LinkError(f"not a valid link: {url[:200]}") from None
     if parsed.scheme not in ("http", "https"):
         hint = "" if parsed.scheme else " (does it need https:// in front?)"
-        raise LinkError(f"{url[:200]}: only http:// and https:// links can be added{hint}")
+        raise LinkError(f"only http:// and https:// links can be added, not {url[:200]}{hint}")
     if not parsed.host:
-        raise LinkError(f"{url[:200]} has no host name")
+        raise LinkError(f"the link {url[:200]} has no host name")
     return parsed
 
 
@@ -190,18 +189,19 @@ def _read(response: httpx.Response, url: httpx.URL, settings: Settings, deadline
     """Status, type and size checks, then the body, streamed and cut at the limit."""
     shown = _shown(url)
     if response.status_code == 404 or response.status_code == 410:
-        raise LinkFetchError(f"{shown} was not found (HTTP {response.status_code})")
-    if response.status_code >= 400 or response.status_code < 200:
-        raise LinkFetchError(f"{shown} could not be fetched: the server answered HTTP {response.status_code}")
+        raise LinkFetchError(f"the page at {shown} was not found (HTTP {response.status_code})")
+    status = response.status_code
+    if status >= 400 or status < 200:
+        raise LinkFetchError(f"the page at {shown} could not be fetched: the server answered HTTP {status}")
     if response.status_code != 200:
-        raise LinkFetchError(f"{shown} gave no page (HTTP {response.status_code})")
+        raise LinkFetchError(f"the server at {shown} sent no page (HTTP {response.status_code})")
     content_type = response.headers.get("content-type", "")
     media_type = content_type.split(";", 1)[0].strip().lower()
     if media_type not in HTML_TYPES + TEXT_TYPES:
         what = f"it is {media_type}" if media_type else "the server did not say what it is"
-        raise NotAWebPageError(f"{shown} is not a web page or plain text ({what})")
+        raise NotAWebPageError(f"the link {shown} is not a web page or plain text ({what})")
     limit = settings.max_file_bytes
-    too_large = f"{shown} is larger than the {human_size(limit)} limit"
+    too_large = f"the page at {shown} is larger than the {human_size(limit)} limit"
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise LinkTooLargeError(too_large)
@@ -211,7 +211,7 @@ def _read(response: httpx.Response, url: httpx.URL, settings: Settings, deadline
         if len(body) > limit:
             raise LinkTooLargeError(too_large)
         if time.monotonic() > deadline:
-            raise LinkFetchError(f"{shown} took longer than {settings.fetch_total_timeout:g} s to arrive")
+            raise LinkFetchError(f"the page at {shown} took longer than {settings.fetch_total_timeout:g} s to arrive")
     text = _decode(bytes(body), response.charset_encoding, html=media_type in HTML_TYPES)
     return FetchedPage(url=str(url), media_type=media_type, text=text)
 
@@ -241,15 +241,15 @@ def _network_error(error: httpx.HTTPError, url: httpx.URL, settings: Settings) -
     if isinstance(error, httpx.TimeoutException):
         connecting = isinstance(error, httpx.ConnectTimeout)
         limit = settings.fetch_connect_timeout if connecting else settings.fetch_read_timeout
-        return LinkFetchError(f"{shown} did not answer within {limit:g} s")
+        return LinkFetchError(f"the server at {shown} did not answer within {limit:g} s")
     if isinstance(error, httpx.ConnectError):
         reason = str(error).lower()
         if "refused" in reason:
-            return LinkFetchError(f"{shown} refused the connection (is the address right?)")
+            return LinkFetchError(f"the server at {shown} refused the connection (is the address right?)")
         if "certificate" in reason or "ssl" in reason:
-            return LinkFetchError(f"{shown}: the site's security certificate could not be verified")
-        return LinkFetchError(f"{shown} could not be reached")
-    return LinkFetchError(f"{shown} could not be fetched ({type(error).__name__})")
+            return LinkFetchError(f"the security certificate of {shown} could not be verified")
+        return LinkFetchError(f"the server at {shown} could not be reached")
+    return LinkFetchError(f"the page at {shown} could not be fetched ({type(error).__name__})")
 
 
 def _default_port(url: httpx.URL) -> int:

@@ -250,10 +250,10 @@ def _state(checker: FactChecker, corpus: Path) -> tuple[list[str], list[str]]:
     ("name", "data", "message"),
     [
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "looks like a binary file"),
-        ("report.pdf", b"%PDF-1.7 some text", "not an article file: upload a .txt, .md or .html file"),
+        ("report.pdf", b"%PDF-1.7 some text", "report.pdf is not an article file: use a .txt, .md or .html file"),
         ("notes.txt", "caf\xe9 latin-1 text".encode("latin-1"), "not UTF-8 text"),
         ("empty.md", b"  \n\n ", "is empty"),
-        ("huge.txt", b"a" * (5 * 1024 * 1024 + 1), "the limit is 5.0 MB"),
+        ("huge.txt", b"a" * (5 * 1024 * 1024 + 1), "huge.txt is larger than the 5.0 MB limit"),
     ],
 )
 def test_bad_upload_is_refused_and_changes_nothing(
