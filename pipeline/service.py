@@ -25,6 +25,7 @@ from pipeline.errors import (
     EmptyInputError,
     InputError,
     InputTooLongError,
+    NotAnArticleError,
 )
 from pipeline.indexing import CorpusIndex, Indexer, Progress
 from pipeline.query import build_ask_pipeline, build_check_pipeline, run_ask, run_check
@@ -181,8 +182,11 @@ class FactChecker:
 
         page = article_from_link(url, self.settings)
         data = page.text.encode("utf-8")
-        parse_article("page.txt", data, max_bytes=self.settings.max_file_bytes)  # the stored text must read back
         stem = _name_stem(page.title) or _name_stem(page.name_hint) or "article"
+        try:  # the stored text must pass the same rules as any article file, before anything is written
+            parse_article(f"{stem}.txt", data, max_bytes=self.settings.max_file_bytes)
+        except InputError as error:
+            raise NotAnArticleError(f"the page at {page.url} cannot be kept as an article ({error})") from None
         meta = {
             "publisher": page.site_name, "published": page.published, "author": page.author, "url": page.url,
             "canonical_url": page.canonical_url,

@@ -70,6 +70,8 @@ def fetch_page(url: str, settings: Settings) -> FetchedPage:
         timeout=timeout, follow_redirects=False, trust_env=False, limits=httpx.Limits(max_keepalive_connections=0),
     ) as client:
         for hop in range(settings.fetch_max_redirects + 1):
+            if time.monotonic() > deadline:
+                raise LinkFetchError(f"the link {_shown(current)} took longer than {settings.fetch_total_timeout:g} s")
             host = current.host
             address = checked_address(host, current.port or _default_port(current), settings)
             request = client.build_request(
@@ -160,24 +162,27 @@ def address_problem(address: IpAddress) -> str | None:
 
 def resolve(host: str, port: int, timeout: float) -> list[IpAddress]:
     """Every address of ``host`` (DNS has no timeout of its own, so the lookup runs with one)."""
-    outcome: dict[str, object] = {}
+    found: list[tuple[object, ...]] = []
+    failed: list[BaseException] = []
 
     def lookup() -> None:
         try:
-            outcome["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            found.extend(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
         except (OSError, UnicodeError) as error:
-            outcome["error"] = error
+            failed.append(error)
 
     worker = threading.Thread(target=lookup, name=f"resolve {host}", daemon=True)
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
         raise LinkFetchError(f"could not find the server {host}: the DNS lookup took longer than {timeout:g} s")
-    if "error" in outcome:
+    if failed:
         raise LinkFetchError(f"could not find the server {host} (DNS lookup failed: check the link)")
     addresses: list[IpAddress] = []
-    for info in outcome.get("infos", []):  # type: ignore[attr-defined]
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+    for info in found:
+        sockaddr = info[4]
+        assert isinstance(sockaddr, tuple)
+        address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
         if address not in addresses:
             addresses.append(address)
     if not addresses:

@@ -5,6 +5,7 @@ It listens on 127.0.0.1 on a free port, in a thread, and records each request's 
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -109,18 +110,20 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serving(host: str = "127.0.0.1") -> Iterator[WebServer]:
-    """The server, running in a daemon thread until the block ends."""
+def serving(host: str = "127.0.0.1", tls: ssl.SSLContext | None = None) -> Iterator[WebServer]:
+    """The server (HTTPS with ``tls``), running in a daemon thread until the block ends."""
     record: list[tuple[str, str]] = []
     handler = type("Handler", (_Handler,), {"record": record})
     server = ThreadingHTTPServer((host, 0), handler)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     server.daemon_threads = True
     server.block_on_close = False
     thread = threading.Thread(target=server.serve_forever, name="test web server", daemon=True)
     thread.start()
     port = int(server.server_address[1])
     try:
-        yield WebServer(url=f"http://{host}:{port}", port=port, requests=record)
+        yield WebServer(url=f"{'https' if tls else 'http'}://{host}:{port}", port=port, requests=record)
     finally:
         server.shutdown()
         server.server_close()

@@ -7,9 +7,15 @@ except where the refusal itself is what is tested.
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 from pipeline import web_fetch
@@ -189,3 +195,57 @@ def test_a_host_that_resolves_to_any_private_address_is_refused(monkeypatch: pyt
     monkeypatch.setattr(web_fetch.socket, "getaddrinfo", lambda *args, **kwargs: infos)
     with pytest.raises(LinkBlockedError, match=r"news\.example \(10\.0\.0\.5\) is a private address"):
         fetch_page("http://news.example/story.html", Settings())
+
+
+@pytest.mark.usefixtures("loopback_one_is_public")
+def test_dns_rebinding_cannot_steer_the_connection(web_server: WebServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The name is resolved once per hop and the connection goes to that checked address: a second answer
+    (a rebinding DNS server switching to a private address) is never used."""
+    answers = iter(["127.0.0.1", "10.9.9.9", "10.9.9.9"])
+    calls: list[str] = []
+    real_getaddrinfo = socket.getaddrinfo
+
+    def rebinding(host: str, port: int, *args: Any, **kwargs: Any) -> list[Any]:
+        try:
+            ipaddress.ip_address(host)
+            return real_getaddrinfo(host, port, *args, **kwargs)  # an address literal needs no DNS
+        except ValueError:
+            calls.append(host)
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+    monkeypatch.setattr(web_fetch.socket, "getaddrinfo", rebinding)
+    before = len(web_server.requests)
+    page = fetch_page(f"http://news.example:{web_server.port}/story.html", Settings(fetch_read_timeout=2.0))
+    assert page.text == STORY.decode() and calls == ["news.example"]
+    assert web_server.requests[before:] == [("/story.html", f"news.example:{web_server.port}")]
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a test certificate")
+def test_https_goes_to_the_checked_address_and_verifies_the_host_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over TLS the request goes to the IP, while the server name (SNI) and the certificate check use the host."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+         "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+        check=True, capture_output=True, timeout=60,
+    )
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert, key)
+    names: list[str | None] = []
+    server_context.sni_callback = lambda sock, name, context: names.append(name)  # type: ignore[assignment]
+    trusted = ssl.create_default_context(cafile=str(cert))
+
+    class TrustingClient(httpx.Client):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(verify=trusted, **kwargs)
+
+    monkeypatch.setattr(web_fetch.httpx, "Client", TrustingClient)
+    settings = Settings(allow_private_urls=True, fetch_read_timeout=2.0)
+    with serving(tls=server_context) as server:
+        page = fetch_page(f"https://localhost:{server.port}/story.html", settings)
+        assert page.text == STORY.decode()
+        assert names == ["localhost"] and server.requests == [("/story.html", f"localhost:{server.port}")]
+        with pytest.raises(LinkFetchError, match="security certificate"):
+            fetch_page(f"https://127.0.0.1:{server.port}/story.html", settings)  # the certificate names localhost
