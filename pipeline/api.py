@@ -8,6 +8,7 @@ traceback goes to the server log, never into the response.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections.abc import Callable
@@ -63,12 +64,16 @@ class PastedArticle(BaseModel):
     published: str | None = Field(default=None, description="publication date, e.g. 2022-02-15")
 
 
+class LinkedArticle(BaseModel):
+    url: str = Field(description="an http(s) link to the article; the server fetches it (public addresses only)")
+
+
 class ErrorBody(BaseModel):
     error: str
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody} for code in (400, 404, 409, 413, 415, 422, 500)
+    code: {"model": ErrorBody} for code in (400, 403, 404, 409, 413, 415, 422, 500)
 }
 
 _UPLOAD_BODY: dict[str, Any] = {
@@ -86,7 +91,9 @@ _UPLOAD_BODY: dict[str, Any] = {
                     },
                 }
             },
-            "application/json": {"schema": PastedArticle.model_json_schema()},
+            "application/json": {
+                "schema": {"oneOf": [PastedArticle.model_json_schema(), LinkedArticle.model_json_schema()]}
+            },
         },
     }
 }
@@ -151,17 +158,22 @@ def create_app(service: FactChecker) -> FastAPI:
 
     @app.post(
         "/documents", status_code=201, responses=_ERRORS, openapi_extra=_UPLOAD_BODY,
-        summary="Add an article: a multipart upload (field `file`) or JSON {title, text}",
+        summary="Add an article: a multipart upload (field `file`), JSON {title, text}, or JSON {url}",
     )
     async def add_document(request: Request) -> JSONResponse:
         media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if media_type == "multipart/form-data":
             info = await _add_upload(service, request)
         elif media_type == "application/json" or media_type.endswith("+json"):
-            info = await _add_pasted(service, request)
+            body = await request.body()
+            if _is_link(body):
+                info = await _add_link(service, body)
+            else:
+                info = await _add_pasted(service, body)
         else:
             raise UnsupportedFileError(
-                "send the article as multipart/form-data (field 'file') or as JSON {\"title\": ..., \"text\": ...}"
+                "send the article as multipart/form-data (field 'file'), as JSON {\"title\": ..., \"text\": ...}"
+                " or as JSON {\"url\": ...}"
             )
         return JSONResponse(contract.document_json(info), status_code=201)
 
@@ -179,16 +191,14 @@ def create_app(service: FactChecker) -> FastAPI:
 
 
 async def _add_upload(service: FactChecker, request: Request) -> DocumentInfo:
-    """A multipart upload; the body size is capped by ``_BodyLimit`` and the file size checked here too."""
+    """A multipart upload; the body size is capped by ``_BodyLimit``, the file judged by the service's one rule set."""
     limit = service.settings.max_file_bytes
     form = await request.form(max_files=1, max_fields=4)
     try:
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise InputError("upload the article as a file in the form field 'file'")
-        data = await upload.read(limit + 1)
-        if len(data) > limit:
-            raise InputTooLongError(f"{upload.filename or 'file'}: file is larger than {limit // (1024 * 1024)} MB")
+        data = await upload.read(limit + 1)  # one byte over is enough to be refused as too large
         publisher = _meta_field(form.get("publisher"), "publisher")
         published = _meta_field(form.get("published"), "published")
         filename = upload.filename or ""
@@ -199,10 +209,28 @@ async def _add_upload(service: FactChecker, request: Request) -> DocumentInfo:
     )
 
 
-async def _add_pasted(service: FactChecker, request: Request) -> DocumentInfo:
+def _is_link(body: bytes) -> bool:
+    """A JSON object with a ``url`` key asks for a link; anything else is read as a pasted article."""
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(parsed, dict) and "url" in parsed
+
+
+async def _add_link(service: FactChecker, body: bytes) -> DocumentInfo:
+    """An article from a link: fetched and extracted by the service, in the threadpool."""
+    try:
+        link = LinkedArticle.model_validate_json(body)
+    except ValidationError as error:
+        raise RequestValidationError(error.errors(include_url=False)) from None
+    return await run_in_threadpool(service.add_url, link.url)
+
+
+async def _add_pasted(service: FactChecker, body: bytes) -> DocumentInfo:
     """A pasted article as JSON; a malformed body is a 422 like any other validation error."""
     try:
-        article = PastedArticle.model_validate_json(await request.body())
+        article = PastedArticle.model_validate_json(body)
     except ValidationError as error:
         raise RequestValidationError(error.errors(include_url=False)) from None
     return await run_in_threadpool(

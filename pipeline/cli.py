@@ -1,4 +1,4 @@
-"""The ``factcheck`` command: index, ask, check, quotes, eval, serve (contract: ../shared/eval/README.md).
+"""The ``factcheck`` command: index, ask, check, quotes, eval, add, serve (contract: ../shared/eval/README.md).
 
 Errors print one line on stderr and exit 1; nothing a user can cause prints a traceback.
 """
@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -67,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = with_corpus(commands.add_parser("eval", help="score an evaluation set"))
     evaluate.add_argument("set_dir", type=Path, help="folder with qa.jsonl, speakers.jsonl, quotes.jsonl")
+
+    add = with_corpus(commands.add_parser("add", help="add an article (a web page or a file) and index it"))
+    add.add_argument("source", metavar="URL_OR_FILE", help="an http(s) link to an article, or a .txt/.md/.html file")
+    add.add_argument("--json", action="store_true", help="print the JSON object")
 
     serve = with_corpus(commands.add_parser("serve", help="serve the HTTP API"))
     serve.add_argument("--host", default="127.0.0.1")
@@ -169,6 +174,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             f"{len(index.articles) - index.embedded_now} from cache)"
         )
         return 0
+    if args.command == "add":
+        info = _add(_service(args), args.source)
+        print(_pretty(contract.document_json(info)) if args.json else _added_text(info))
+        return 0
     if args.command == "eval":
         from pipeline.evaluation import evaluate, format_report
 
@@ -177,6 +186,29 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(format_report(evaluate(_service(args), args.set_dir)))
         return 0
     raise InputError(f"unknown command {args.command}")  # pragma: no cover - argparse rejects it first
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _add(service: Any, source: str) -> Any:
+    """A link (anything with a scheme, checked by the service) or a file path."""
+    if _SCHEME.match(source) and not Path(source).exists():
+        return service.add_url(source)
+    path = Path(source)
+    if not path.exists():
+        raise InputError(f"no such file: {source} (a link must start with http:// or https://)")
+    return service.add_file(path)
+
+
+def _added_text(info: Any) -> str:
+    by = ", ".join(part for part in (info.author, info.publisher, info.published) if part)
+    lines = [f"Added “{info.title}” as {info.doc_id}: {info.passages} passages, {info.quotes} quotes."]
+    if by:
+        lines.append(f"  {by}")
+    if info.url:
+        lines.append(f"  from {info.url}")
+    return "\n".join(lines)
 
 
 def _questions(args: argparse.Namespace) -> list[str]:

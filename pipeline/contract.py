@@ -100,7 +100,8 @@ def quotes_json(result: QuotesResult) -> dict[str, Any]:
 
 
 def document_json(info: DocumentInfo) -> dict[str, Any]:
-    return asdict(info)
+    """An article of the corpus; also what ``add`` prints (``site_name`` is the publisher, by its web name)."""
+    return {**asdict(info), "site_name": info.publisher}
 
 
 def error_json(message: str) -> dict[str, Any]:

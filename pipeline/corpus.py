@@ -2,8 +2,11 @@
 
 A ``.txt`` or ``.md`` article is its file decoded as UTF-8; its first non-empty paragraph is the
 headline and blank lines separate paragraphs. An ``.html`` page is reduced to its main text, one
-paragraph per block. Optional metadata sits beside an article in ``<file name>.meta.json``
-(``{"publisher": ..., "published": ..., "url": ...}``). A file that cannot be used is skipped with a warning
+paragraph per block (``pipeline.html_text``). Whether a file can be used at all is decided by
+``pipeline.article_file``, the same rules as for uploads. Optional metadata sits beside an article in
+``<file name>.meta.json``: ``{"publisher": ..., "published": ..., "author": ..., "url": ...,
+"canonical_url": ...}`` (every key optional; older files hold only the first two). ``publisher`` is the site
+name of a page added from a link, ``url`` the link it came from. A file that cannot be used is skipped with a warning
 that names it, so one bad file never stops the others.
 """
 
@@ -16,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.article_file import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, read_article_file
 from pipeline.errors import (
     CorpusNotFoundError,
     EmptyCorpusError,
@@ -28,11 +32,12 @@ from pipeline.types import Article, CorpusWarning, Paragraph, Role
 
 logger = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+TEXT_SUFFIXES = ARTICLE_SUFFIXES
 META_SUFFIX = ".meta.json"
+# What a metadata file may say about its article (all optional).
+META_KEYS = ("publisher", "published", "author", "url", "canonical_url")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -74,27 +79,21 @@ def require_articles(load: CorpusLoad, corpus_dir: Path) -> None:
 
 def parse_article(doc_id: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Decode and split one article file; raises an ``InputError`` subclass when it cannot be used."""
-    kind = TEXT_SUFFIXES.get(Path(doc_id).suffix.lower())
-    if kind is None:
-        raise UnsupportedFileError(f"{doc_id}: unsupported file type (use .txt, .md or .html)")
-    if len(data) > max_bytes:
-        raise InputTooLongError(f"{doc_id}: file is larger than {max_bytes // (1024 * 1024)} MB")
-    if b"\x00" in data[:8192]:
-        raise UnsupportedFileError(f"{doc_id}: binary file, not a text article")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UnsupportedFileError(f"{doc_id}: not UTF-8 text (byte {error.start})") from None
+    kind, text = read_article_file(doc_id, data, max_bytes=max_bytes)
+    content_hash = hashlib.sha256(data).hexdigest()
+    publisher = published = author = canonical_url = None
+    hints: dict[int, Role] = {}
     if kind == "html":
-        from pipeline.html_text import extract_html
+        from pipeline.html_text import EXTRACTOR_VERSION, extract_html
 
-        extracted = extract_html(text)
+        extracted = extract_html(text, source=doc_id)
         text, blocks, hints = extracted.text, extracted.blocks, extracted.hints
-        publisher, published = extracted.publisher, extracted.published
+        publisher, published, author = extracted.publisher, extracted.published, extracted.author
+        canonical_url = extracted.url
+        # The cached passages index the extracted text, so they depend on the extractor as well as the file.
+        content_hash = hashlib.sha256(f"{EXTRACTOR_VERSION}\0{content_hash}".encode()).hexdigest()
     else:
         blocks = _paragraph_spans(text)
-        hints = {}
-        publisher = published = None
         if kind == "md":
             blocks, hints = _markdown_blocks(text, blocks)
     if not blocks:
@@ -110,8 +109,10 @@ def parse_article(doc_id: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTE
         publisher=publisher,
         published=published,
         source_type=kind,
-        content_hash=hashlib.sha256(data).hexdigest(),
+        content_hash=content_hash,
         size_bytes=len(data),
+        author=author,
+        canonical_url=canonical_url,
     )
 
 
@@ -163,14 +164,28 @@ def _apply_metadata(article: Article, path: Path) -> None:
     if isinstance(meta, dict):
         article.publisher = str(meta.get("publisher") or article.publisher or "") or None
         article.published = str(meta.get("published") or article.published or "") or None
+        article.author = str(meta.get("author") or article.author or "") or None
         article.url = str(meta.get("url") or article.url or "") or None
+        article.canonical_url = str(meta.get("canonical_url") or article.canonical_url or "") or None
         if meta.get("title"):
             article.title = str(meta["title"])
 
 
-def write_metadata(path: Path, *, publisher: str | None, published: str | None) -> None:
-    """Store an article's metadata beside it (used when an article is added)."""
-    if not publisher and not published:
+def write_metadata(
+    path: Path,
+    *,
+    publisher: str | None,
+    published: str | None,
+    author: str | None = None,
+    url: str | None = None,
+    canonical_url: str | None = None,
+) -> None:
+    """Store an article's metadata beside it (used when an article is added); keys without a value are left out."""
+    values = {
+        "publisher": publisher, "published": published, "author": author, "url": url, "canonical_url": canonical_url,
+    }
+    meta = {key: values[key] for key in META_KEYS if values[key]}
+    if not meta:
         return
     meta_path = path.with_name(path.name + META_SUFFIX)
-    meta_path.write_text(json.dumps({"publisher": publisher, "published": published}), encoding="utf-8")
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")

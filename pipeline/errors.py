@@ -17,6 +17,12 @@ __all__ = [
     "IndexCacheError",
     "InputError",
     "InputTooLongError",
+    "LinkBlockedError",
+    "LinkError",
+    "LinkFetchError",
+    "LinkTooLargeError",
+    "NotAWebPageError",
+    "NotAnArticleError",
     "UnsupportedFileError",
 ]
 
@@ -79,3 +85,39 @@ class DocumentExistsError(InputError):
     """An article of that name is already in the corpus (it is never overwritten silently)."""
 
     status_code = 409
+
+
+class NotAnArticleError(EmptyInputError):
+    """A page or HTML file in which no article text was found (a login page, an index of links, an image)."""
+
+    status_code = 422
+
+
+class LinkError(InputError):
+    """A link that cannot be added: a bad address, or what the server sent cannot be used."""
+
+    status_code = 400
+
+
+class LinkBlockedError(LinkError):
+    """A link (or a redirect) to a loopback, private, link-local or otherwise non-public address."""
+
+    status_code = 403
+
+
+class LinkFetchError(LinkError):
+    """The page could not be fetched: DNS failure, refused connection, timeout, HTTP error, redirect loop."""
+
+    status_code = 422
+
+
+class LinkTooLargeError(LinkError):
+    """The server sent more than the size limit."""
+
+    status_code = 413
+
+
+class NotAWebPageError(LinkError):
+    """The server sent something other than HTML or plain text (an image, a PDF)."""
+
+    status_code = 415

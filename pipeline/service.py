@@ -17,14 +17,15 @@ from pathlib import Path
 
 from haystack import Pipeline
 
-from pipeline.corpus import META_SUFFIX, TEXT_SUFFIXES, parse_article, write_metadata
+from pipeline.article_file import article_kind, shown_name
+from pipeline.corpus import META_SUFFIX, parse_article, write_metadata
 from pipeline.errors import (
     DocumentExistsError,
     DocumentNotFoundError,
     EmptyInputError,
     InputError,
     InputTooLongError,
-    UnsupportedFileError,
+    NotAnArticleError,
 )
 from pipeline.indexing import CorpusIndex, Indexer, Progress
 from pipeline.query import build_ask_pipeline, build_check_pipeline, run_ask, run_check
@@ -40,6 +41,10 @@ from pipeline.types import (
 )
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+# A name taken from a headline or a link is cut to this many characters (before any "-2" suffix).
+NAME_STEM_CHARS = 60
+# "-2" ... "-999": an added article never replaces one already in the corpus.
+MAX_NAME_SUFFIX = 999
 
 
 @dataclass
@@ -127,7 +132,7 @@ class FactChecker:
             DocumentInfo(
                 doc_id=a.doc_id, title=a.title, publisher=a.publisher, published=a.published, size_bytes=a.size_bytes,
                 passages=index.passages_per_article.get(a.doc_id, 0), quotes=quotes.get(a.doc_id, 0),
-                source_type=a.source_type,
+                source_type=a.source_type, author=a.author, url=a.url, canonical_url=a.canonical_url,
             )
             for a in index.articles.values()
         ]
@@ -152,30 +157,73 @@ class FactChecker:
     ) -> DocumentInfo:
         """Validate, save atomically into the corpus folder and re-index; on any failure nothing changes."""
         name = safe_filename(filename)
-        if len(data) > self.settings.max_file_bytes:
-            raise InputTooLongError(f"{name}: file is larger than {self.settings.max_file_bytes // (1024 * 1024)} MB")
-        parse_article(name, data, max_bytes=self.settings.max_file_bytes)  # raises before anything is written
+        # The one validation of article files (pipeline.article_file), before anything is written.
+        parse_article(shown_name(filename), data, max_bytes=self.settings.max_file_bytes)
+        return self._store(name, data, {"publisher": publisher, "published": published}, on_progress, rename=False)
+
+    def add_file(self, path: Path, *, on_progress: Progress | None = None) -> DocumentInfo:
+        """An article file from disk (``factcheck add FILE``); read only up to the size limit plus one byte."""
+        path = Path(path)
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(self.settings.max_file_bytes + 1)
+        except OSError as error:
+            raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+        return self.add_document(path.name, data, on_progress=on_progress)
+
+    def add_url(self, url: str, *, on_progress: Progress | None = None) -> DocumentInfo:
+        """Fetch a web page, keep its article text (headline first) with its metadata, and index it.
+
+        The page is fetched and extracted before anything is written; the text is stored as a ``.txt``
+        article so that offsets index exactly what is cited. The name comes from the headline, with a
+        suffix when it is taken. On any failure the corpus folder and the index are as they were.
+        """
+        from pipeline.web_article import article_from_link
+
+        page = article_from_link(url, self.settings)
+        data = page.text.encode("utf-8")
+        stem = _name_stem(page.title) or _name_stem(page.name_hint) or "article"
+        try:  # the stored text must pass the same rules as any article file, before anything is written
+            parse_article(f"{stem}.txt", data, max_bytes=self.settings.max_file_bytes)
+        except InputError as error:
+            raise NotAnArticleError(f"the page at {page.url} cannot be kept as an article ({error})") from None
+        meta = {
+            "publisher": page.site_name, "published": page.published, "author": page.author, "url": page.url,
+            "canonical_url": page.canonical_url,
+        }
+        return self._store(f"{stem}.txt", data, meta, on_progress, rename=True)
+
+    def _store(
+        self, name: str, data: bytes, meta: dict[str, str | None], on_progress: Progress | None, *, rename: bool
+    ) -> DocumentInfo:
+        """Write ``data`` as ``name`` (or ``name-2``... when ``rename``) with its metadata, then re-index.
+
+        The article is written to a temporary file and renamed into place; the index is rebuilt only after
+        that, and if the rebuild fails the article and its metadata are removed again.
+        """
         with self._write_lock:
+            self.corpus_dir.mkdir(parents=True, exist_ok=True)
             target = self.corpus_dir / name
-            meta = target.with_name(target.name + META_SUFFIX)
+            if target.exists() and rename:
+                target = _free_name(self.corpus_dir, name)
             if target.exists():
                 raise DocumentExistsError(f"an article named {name} is already in the corpus")
-            self.corpus_dir.mkdir(parents=True, exist_ok=True)
+            meta_path = target.with_name(target.name + META_SUFFIX)
             # An orphan metadata file (its article gone) must neither describe this article nor be lost on failure.
-            orphan_meta = meta.read_bytes() if meta.is_file() else None
-            meta.unlink(missing_ok=True)
+            orphan_meta = meta_path.read_bytes() if meta_path.is_file() else None
+            meta_path.unlink(missing_ok=True)
             _write_atomically(target, data)
             try:
-                write_metadata(target, publisher=publisher, published=published)
+                write_metadata(target, **meta)
                 self._state = self._build(on_progress)
             except BaseException:
                 target.unlink(missing_ok=True)
-                meta.unlink(missing_ok=True)
+                meta_path.unlink(missing_ok=True)
                 if orphan_meta is not None:
-                    _write_atomically(meta, orphan_meta)
+                    _write_atomically(meta_path, orphan_meta)
                 raise
             # Still under the lock: a concurrent remove of the same name cannot slip in before the lookup.
-            return next(d for d in self.documents() if d.doc_id == name)
+            return next(d for d in self.documents() if d.doc_id == target.name)
 
     def add_text(
         self, title: str, body: str, *, publisher: str | None = None, published: str | None = None,
@@ -187,7 +235,7 @@ class FactChecker:
             raise EmptyInputError("a pasted article needs a headline")
         if not (body or "").strip():
             raise EmptyInputError("a pasted article needs some text")
-        stem = _UNSAFE_NAME.sub("-", title.lower()).strip("-.")[:60] or "article"
+        stem = _name_stem(title) or "article"
         data = f"{title}\n\n{body.strip()}\n".encode()
         return self.add_document(f"{stem}.txt", data, publisher=publisher, published=published,
                                  on_progress=on_progress)
@@ -241,15 +289,28 @@ def _one_blas_thread() -> None:
 
 def safe_filename(filename: str) -> str:
     """A bare file name of safe characters with an allowed suffix; no folders, no traversal."""
-    base = Path(str(filename).replace("\\", "/")).name
+    base = shown_name(filename)
+    article_kind(base)  # refuses a suffix that is not an article's
     stem, suffix = os.path.splitext(base)
-    suffix = suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
-        raise UnsupportedFileError(f"{base or 'file'}: unsupported file type (use .txt, .md or .html)")
     stem = _UNSAFE_NAME.sub("-", stem).strip("-.")[:80]
     if not stem:
         raise InputError("the file needs a name")
-    return f"{stem}{suffix}"
+    return f"{stem}{suffix.lower()}"
+
+
+def _name_stem(words: str | None) -> str:
+    """A file-name stem from a headline or a link: lower case, safe characters, short."""
+    return _UNSAFE_NAME.sub("-", (words or "").lower()).strip("-.")[:NAME_STEM_CHARS].strip("-.")
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """``name`` with the first free ``-2``, ``-3``... suffix (the caller holds the write lock)."""
+    stem, suffix = os.path.splitext(name)
+    for number in range(2, MAX_NAME_SUFFIX + 1):
+        candidate = folder / f"{stem}-{number}{suffix}"
+        if not candidate.exists():
+            return candidate
+    raise DocumentExistsError(f"too many articles named {name} in the corpus")
 
 
 def _require_text(value: str | None, what: str, limit: int) -> str:

@@ -56,6 +56,16 @@ class Settings(BaseSettings):
     max_quote_chars: int = 2000
     max_file_bytes: int = 5 * 1024 * 1024
 
+    # Adding an article from a link. The server fetches for its users, so by default it never reaches into the
+    # network it runs in (loopback, private, link-local...); FACTCHECK_ALLOW_PRIVATE_URLS=1 lifts that (tests,
+    # an intranet). Timeouts are in seconds; the whole fetch, all redirects included, gets fetch_total_timeout.
+    allow_private_urls: bool = False
+    fetch_connect_timeout: float = 5.0
+    fetch_read_timeout: float = 15.0
+    fetch_total_timeout: float = 30.0
+    fetch_max_redirects: int = 5
+    fetch_user_agent: str = "factcheck/0.1 (+article fetcher)"
+
     def index_key(self) -> str:
         """What an index depends on besides the articles; part of every cache key."""
         model = Path(self.embedding_model).name or self.embedding_model

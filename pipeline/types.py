@@ -46,7 +46,9 @@ class Article:
     source_type: str = "txt"
     content_hash: str = ""
     size_bytes: int = 0
-    url: str | None = None  # where the article was published, when its metadata says
+    author: str | None = None
+    url: str | None = None  # the link it was added from
+    canonical_url: str | None = None  # the address the page gives for itself (<link rel=canonical>)
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph holding character ``offset``, if any."""
@@ -158,6 +160,9 @@ class DocumentInfo:
     passages: int
     quotes: int
     source_type: str = "txt"
+    author: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
 
 
 @dataclass

@@ -47,3 +47,20 @@ def model_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     service = FactChecker(settings)
     service.warm_up()
     yield service
+
+
+@pytest.fixture(scope="session")
+def web_server() -> Iterator[object]:
+    """A local news site on 127.0.0.1 (see ``tests/web_server.py``); reaching it needs allow_private_urls."""
+    from tests.web_server import serving
+
+    with serving() as server:
+        yield server
+
+
+@pytest.fixture
+def link_settings(hashing_settings: Settings) -> Settings:
+    """Hashing settings that may fetch from the local server, with short timeouts."""
+    return hashing_settings.model_copy(
+        update={"allow_private_urls": True, "fetch_read_timeout": 0.5, "fetch_connect_timeout": 2.0}
+    )

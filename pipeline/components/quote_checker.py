@@ -337,7 +337,7 @@ class QuoteChecker:
             published=article.published,
             paragraph_start=first.start if first else start,
             paragraph_end=last.end if last else end,
-            url=article.url,
+            url=article.canonical_url or article.url,
         )
 
 

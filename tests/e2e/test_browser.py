@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.pipeline.schema_org import schema_errors
+from tests.web_server import STORY_HEADLINE, WebServer
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -60,14 +61,18 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real app on a free port over a temp copy of the corpus and a temp cache (real model, no hashing)."""
+def server(tmp_path_factory: pytest.TempPathFactory, web_server: WebServer) -> Iterator[str]:
+    """A real app on a free port over a temp copy of the corpus and a temp cache (real model, no hashing).
+
+    It may fetch links from private addresses: the local test web server (``web_server``) runs on 127.0.0.1.
+    """
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed; the browser tests need Debian's chromium")
     work = tmp_path_factory.mktemp("e2e")
     shutil.copytree(ROOT / "corpus", work / "corpus")
     env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
-    env.update(FACTCHECK_CORPUS_DIR=str(work / "corpus"), FACTCHECK_CACHE_DIR=str(work / "cache"))
+    env.update(FACTCHECK_CORPUS_DIR=str(work / "corpus"), FACTCHECK_CACHE_DIR=str(work / "cache"),
+               FACTCHECK_ALLOW_PRIVATE_URLS="1")
     port = _free_port()
     log = work / "streamlit.log"
     command = [
@@ -218,3 +223,22 @@ def test_sources_page(page: Page, server: str) -> None:
     page.locator("[data-testid='stDataFrame']").first.wait_for(state="visible")
     assert page.get_by_text("Add an article").first.is_visible()
     _screenshots(page, "sources")
+
+
+def test_add_an_article_from_a_link(page: Page, server: str, web_server: WebServer) -> None:
+    """Last on purpose: it adds an article to the app's corpus."""
+    _open(page, f"{server}/sources", "Sources")
+    page.get_by_text("1 article", exact=True).wait_for(state="visible")
+    page.get_by_role("tab", name="From a link").click()
+    page.get_by_label("Link to the article").fill(web_server.at("/story.html"))
+    page.get_by_role("button", name="Add from link").click()
+    page.get_by_text(f"Added “{STORY_HEADLINE}”").wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    page.get_by_text("2 articles", exact=True).wait_for(state="visible")
+    _settle(page)
+    _screenshots(page, "sources-link")
+    _open(page, server, "Ask the sources")
+    box = page.get_by_label("Question")
+    box.fill("What did Ada Quinn say?")
+    box.press("Enter")
+    page.locator("mark", has_text="We owe it to every fisherman").first.wait_for(state="visible")
+    assert page.get_by_text(STORY_HEADLINE).first.is_visible()

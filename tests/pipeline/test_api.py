@@ -26,6 +26,7 @@ from pipeline.api import create_app
 from pipeline.service import FactChecker
 from pipeline.settings import PROJECT_ROOT, Settings
 from tests.pipeline.schema_org import google_claimreview_errors, schema_errors
+from tests.web_server import STORY_AUTHOR, STORY_DATE, STORY_HEADLINE, STORY_SITE, WebServer
 
 CORPUS = PROJECT_ROOT / "corpus"
 SEED = "nationalworld-russia-ukraine-nato.txt"
@@ -532,3 +533,63 @@ def test_load_script_runs_against_its_own_server(settings: Settings) -> None:
     assert report["all"]["requests"] == 12 and report["all"]["errors"] == 0
     assert report["ask"]["requests"] > 0 and report["check"]["requests"] > 0
     assert load_script().require_loopback(report["url"]) == report["url"]
+
+
+# -- articles from a link ---------------------------------------------------------------------------------------
+@pytest.fixture
+def link_client(settings: Settings) -> Iterator[tuple[TestClient, FactChecker]]:
+    """A client whose service may fetch from the local test server (private addresses allowed, short timeouts)."""
+    checker = FactChecker(settings.model_copy(update={"allow_private_urls": True, "fetch_read_timeout": 0.5}))
+    checker.warm_up()
+    with TestClient(create_app(checker)) as test_client:
+        yield test_client, checker
+
+
+def test_a_link_is_fetched_added_and_listed(link_client: tuple[TestClient, FactChecker], web_server: WebServer) -> None:
+    client, _ = link_client
+    url = web_server.at("/story.html")
+    response = client.post("/documents", json={"url": url})
+    assert response.status_code == 201, response.text
+    data = response.json()
+    assert data["doc_id"] == "harbour-council-approves-lighthouse-rebuild.txt"
+    assert (data["title"], data["author"], data["site_name"], data["published"], data["url"]) == (
+        STORY_HEADLINE, STORY_AUTHOR, STORY_SITE, STORY_DATE, url,
+    )
+    assert data["passages"] >= 5 and data["quotes"] >= 2
+    listed = {d["doc_id"]: d for d in client.get("/documents").json()["documents"]}
+    assert listed[data["doc_id"]]["url"] == url
+    citations = client.post("/check", json={"quote": "We owe it to every fisherman who came home by its light",
+                                            "speaker": "Ada Quinn"}).json()
+    assert citations["verdict"] == "verbatim" and citations["match"]["doc_id"] == data["doc_id"]
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "fragment"),
+    [
+        ("/missing", 422, "was not found (HTTP 404)"),
+        ("/slow", 422, "did not answer within 0.5 s"),
+        ("/huge", 413, "larger than the 5.0 MB limit"),
+        ("/image.png", 415, "not a web page or plain text"),
+        ("/redirect/6", 422, "redirects more than 5 times"),
+        ("/sign-in", 422, "no article text found"),
+        ("/to?url=file:///etc/passwd", 400, "only http:// and https:// links"),
+    ],
+)
+def test_a_failed_link_is_a_json_error_and_changes_nothing(
+    link_client: tuple[TestClient, FactChecker], web_server: WebServer, path: str, status: int, fragment: str
+) -> None:
+    client, checker = link_client
+    before = corpus_files(checker), client.get("/documents").json()
+    assert fragment in assert_error(client.post("/documents", json={"url": web_server.at(path)}), status)
+    assert (corpus_files(checker), client.get("/documents").json()) == before
+
+
+def test_a_private_address_is_refused_by_default(
+    client: TestClient, service: FactChecker, web_server: WebServer
+) -> None:
+    before = corpus_files(service)
+    message = assert_error(client.post("/documents", json={"url": web_server.at("/story.html")}), 403)
+    assert message.startswith("refused: 127.0.0.1 is a loopback address")
+    assert_error(client.post("/documents", json={"url": 42}), 422)
+    assert_error(client.post("/documents", json={"url": "ftp://example.com/story.txt"}), 400)
+    assert corpus_files(service) == before

@@ -10,10 +10,14 @@ import pytest
 
 from pipeline.settings import PROJECT_ROOT, Settings
 from tests.pipeline.schema_org import google_claimreview_errors, schema_errors
+from tests.web_server import PLAIN, STORY_AUTHOR, STORY_DATE, STORY_HEADLINE, STORY_SITE, WebServer
 
 
-def factcheck(settings: Settings, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FACTCHECK_EMBEDDING_MODEL": "hashing", "FACTCHECK_CACHE_DIR": str(settings.cache_dir)}
+def factcheck(
+    settings: Settings, *args: str, stdin: str | None = None, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "FACTCHECK_ALLOW_PRIVATE_URLS"}
+    env.update(FACTCHECK_EMBEDDING_MODEL="hashing", FACTCHECK_CACHE_DIR=str(settings.cache_dir), **(extra_env or {}))
     return subprocess.run(
         [sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True, env=env, cwd=PROJECT_ROOT,
         input=stdin, timeout=120,
@@ -192,3 +196,71 @@ def test_two_index_runs_at_once_both_succeed(hashing_settings: Settings) -> None
     runs = [subprocess.Popen(command, env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             for _ in range(2)]
     assert [run.wait(timeout=120) for run in runs] == [0, 0]
+
+
+# -- add ----------------------------------------------------------------------------------------------------------
+ALLOW_PRIVATE = {"FACTCHECK_ALLOW_PRIVATE_URLS": "1"}
+
+
+def corpus_files(corpus: Path) -> dict[str, bytes]:
+    return {p.relative_to(corpus).as_posix(): p.read_bytes() for p in sorted(corpus.rglob("*")) if p.is_file()}
+
+
+def test_add_url_json_follows_the_contract(hashing_settings: Settings, web_server: WebServer) -> None:
+    corpus = hashing_settings.corpus_dir
+    url = web_server.at("/story.html")
+    result = factcheck(hashing_settings, "add", url, "--json", "--corpus", str(corpus), extra_env=ALLOW_PRIVATE)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"doc_id", "title", "author", "site_name", "published", "url", "passages", "quotes"} <= set(data)
+    assert data["doc_id"] == "harbour-council-approves-lighthouse-rebuild.txt"
+    assert (data["title"], data["author"], data["site_name"], data["published"], data["url"]) == (
+        STORY_HEADLINE, STORY_AUTHOR, STORY_SITE, STORY_DATE, url,
+    )
+    assert data["passages"] >= 5 and data["quotes"] >= 2
+    assert (corpus / data["doc_id"]).read_text(encoding="utf-8").startswith(STORY_HEADLINE + "\n\n")
+    listed = factcheck(hashing_settings, "quotes", "--speaker", "Ada Quinn", "--json", "--corpus", str(corpus))
+    assert any("every fisherman" in q["text"] for q in json.loads(listed.stdout)["quotes"])
+
+
+def test_add_url_without_the_setting_is_refused(hashing_settings: Settings, web_server: WebServer) -> None:
+    corpus = hashing_settings.corpus_dir
+    before = corpus_files(corpus)
+    result = factcheck(hashing_settings, "add", web_server.at("/story.html"), "--corpus", str(corpus))
+    assert_one_line_error(result, "refused: 127.0.0.1 is a loopback address", "FACTCHECK_ALLOW_PRIVATE_URLS=1")
+    assert corpus_files(corpus) == before
+
+
+@pytest.mark.parametrize(
+    ("path", "fragment"),
+    [("/missing", "was not found (HTTP 404)"), ("/huge", "larger than the 5.0 MB limit"),
+     ("/image.png", "not a web page or plain text")],
+)
+def test_add_url_failures_are_one_line_and_change_nothing(
+    hashing_settings: Settings, web_server: WebServer, path: str, fragment: str
+) -> None:
+    corpus = hashing_settings.corpus_dir
+    before = corpus_files(corpus)
+    result = factcheck(hashing_settings, "add", web_server.at(path), "--corpus", str(corpus), extra_env=ALLOW_PRIVATE)
+    assert_one_line_error(result, fragment)
+    assert corpus_files(corpus) == before
+
+
+def test_add_file_and_its_refusals(hashing_settings: Settings, tmp_path: Path) -> None:
+    corpus = hashing_settings.corpus_dir
+    article = tmp_path / "ferry.txt"
+    article.write_text(PLAIN, encoding="utf-8")
+    result = factcheck(hashing_settings, "add", str(article), "--corpus", str(corpus))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Added “Ferry strike ends after pay deal” as ferry.txt:")
+    assert (corpus / "ferry.txt").read_text(encoding="utf-8") == PLAIN
+    before = corpus_files(corpus)
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7")
+    assert_one_line_error(factcheck(hashing_settings, "add", str(pdf), "--corpus", str(corpus)),
+                          "report.pdf is not an article file")
+    assert_one_line_error(factcheck(hashing_settings, "add", "www.example.com/story", "--corpus", str(corpus)),
+                          "no such file", "http://")
+    assert_one_line_error(factcheck(hashing_settings, "add", str(article), "--corpus", str(corpus)),
+                          "already in the corpus")
+    assert corpus_files(corpus) == before

@@ -14,6 +14,7 @@ from pipeline.errors import FactcheckError
 from pipeline.service import FactChecker
 from pipeline.settings import Settings
 from tests.pipeline.schema_org import schema_errors
+from tests.web_server import STORY_AUTHOR, STORY_HEADLINE, STORY_SITE, WebServer
 from ui import engine
 from ui.views import check, sources
 
@@ -259,6 +260,54 @@ def test_html_injection_article_shows_as_text(app: AppTest) -> None:
     assert "&lt;img src=x onerror=" in html or "&lt;script&gt;" in html
 
 
+# -- From a link ------------------------------------------------------------------------------------------------
+@pytest.fixture
+def link_app(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The app allowed to fetch from the local test server (it runs on 127.0.0.1), with a short read timeout."""
+    monkeypatch.setenv("FACTCHECK_ALLOW_PRIVATE_URLS", "1")
+    monkeypatch.setenv("FACTCHECK_FETCH_READ_TIMEOUT", "0.5")
+    return _run(AppTest.from_file(APP, default_timeout=TIMEOUT_S))
+
+
+def _add_link(app: AppTest, url: str) -> AppTest:
+    _page(app, "sources")
+    assert "From a link" in [tab.label for tab in app.tabs]
+    app.text_input(key="link_url_0").set_value(url)
+    return _submit(app, "link_form_0", "Add from link")
+
+
+def test_link_tab_adds_the_article_with_its_metadata(link_app: AppTest, corpus: Path, web_server: WebServer) -> None:
+    _add_link(link_app, web_server.at("/story.html"))
+    assert not link_app.error
+    flash = link_app.success[0].value
+    assert f"Added “{STORY_HEADLINE}” ({STORY_AUTHOR} · {STORY_SITE} · 14 Mar 2024)" in flash
+    table = link_app.dataframe[0].value
+    row = table[table["File"] == "harbour-council-approves-lighthouse-rebuild.txt"].iloc[0]
+    assert row["Headline"] == STORY_HEADLINE and row["Publisher"] == STORY_SITE and row["Date"] == "14 Mar 2024"
+    assert (corpus / "harbour-council-approves-lighthouse-rebuild.txt").is_file()
+    assert link_app.text_input(key="link_url_1").value == ""  # a fresh, empty form
+
+
+def test_link_tab_failures_are_plain_errors_and_add_nothing(
+    link_app: AppTest, corpus: Path, web_server: WebServer
+) -> None:
+    before = sorted(p.name for p in corpus.iterdir())
+    _add_link(link_app, web_server.at("/missing"))
+    assert link_app.error[0].value == (
+        f"The page at {web_server.at('/missing')} was not found (HTTP 404). Nothing was added."
+    )
+    link_app.text_input(key="link_url_0").set_value(web_server.at("/image.png"))
+    _submit(link_app, "link_form_0", "Add from link")
+    assert "is not a web page or plain text (it is image/png)" in link_app.error[0].value
+    assert _rows(link_app) == 1 and sorted(p.name for p in corpus.iterdir()) == before
+
+
+def test_link_tab_refuses_a_private_address_by_default(app: AppTest, corpus: Path, web_server: WebServer) -> None:
+    _add_link(app, web_server.at("/story.html"))
+    assert app.error[0].value.startswith("Refused: 127.0.0.1 is a loopback address, not a public web site")
+    assert _rows(app) == 1 and not (corpus / "harbour-council-approves-lighthouse-rebuild.txt").exists()
+
+
 # -- Uploads (the handler AppTest cannot reach through the file uploader) --------------------------------------
 @pytest.fixture
 def checker(corpus: Path) -> FactChecker:
@@ -275,10 +324,10 @@ def _state(checker: FactChecker, corpus: Path) -> tuple[list[str], list[str]]:
     ("name", "data", "message"),
     [
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "looks like a binary file"),
-        ("report.pdf", b"%PDF-1.7 some text", "not an article file: upload a .txt, .md or .html file"),
+        ("report.pdf", b"%PDF-1.7 some text", "report.pdf is not an article file: use a .txt, .md or .html file"),
         ("notes.txt", "caf\xe9 latin-1 text".encode("latin-1"), "not UTF-8 text"),
         ("empty.md", b"  \n\n ", "is empty"),
-        ("huge.txt", b"a" * (5 * 1024 * 1024 + 1), "the limit is 5.0 MB"),
+        ("huge.txt", b"a" * (5 * 1024 * 1024 + 1), "huge.txt is larger than the 5.0 MB limit"),
     ],
 )
 def test_bad_upload_is_refused_and_changes_nothing(

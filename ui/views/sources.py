@@ -1,23 +1,20 @@
-"""Sources page: the corpus as a table; add an article (upload or paste); remove one, after confirming."""
+"""Sources page: the corpus as a table; add an article (upload, paste or link); remove one, after confirming."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import PurePath
 
 import pandas as pd
 import streamlit as st
 
-from pipeline.errors import EmptyInputError, FactcheckError, InputTooLongError, UnsupportedFileError
+from pipeline.article_file import shown_name
+from pipeline.errors import FactcheckError
 from pipeline.indexing import Progress
 from pipeline.service import FactChecker
 from pipeline.types import DocumentInfo
 from ui import render
 from ui.engine import get_checker
-
-ALLOWED_SUFFIXES = (".txt", ".md", ".html")
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 def add_upload(
@@ -29,28 +26,12 @@ def add_upload(
     published: str | None = None,
     on_progress: Progress | None = None,
 ) -> DocumentInfo:
-    """Check an uploaded file's type and size here (the browser's checks can be bypassed), then add it.
-
-    Raises a ``FactcheckError`` with a message for the person; on any error the corpus is unchanged.
+    """Add an uploaded file; the service judges it by the same rules as every article file (the browser's
+    checks can be bypassed). Raises a ``FactcheckError`` with a message for the person; on any error the corpus
+    is unchanged.
     """
-    shown = PurePath(name.replace("\\", "/")).name or "The file"
-    if PurePath(shown).suffix.lower() not in ALLOWED_SUFFIXES:
-        raise UnsupportedFileError(f"{shown} is not an article file: upload a .txt, .md or .html file")
-    limit = min(MAX_UPLOAD_BYTES, checker.settings.max_file_bytes)
-    if len(data) > limit:
-        raise InputTooLongError(
-            f"{shown} is {render.human_size(len(data))}; the limit is {render.human_size(limit)}"
-        )
-    if not data.strip():
-        raise EmptyInputError(f"{shown} is empty")
-    if b"\x00" in data[:65536]:
-        raise UnsupportedFileError(f"{shown} looks like a binary file, not a text article")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UnsupportedFileError(f"{shown} is not UTF-8 text; save it as UTF-8 and try again") from error
     return checker.add_document(
-        shown, data, publisher=_blank_to_none(publisher), published=_blank_to_none(published),
+        shown_name(name), data, publisher=_blank_to_none(publisher), published=_blank_to_none(published),
         on_progress=on_progress,
     )
 
@@ -89,8 +70,10 @@ def _progress_bar() -> tuple[Progress, Callable[[], None]]:
 
 
 def _added(info: DocumentInfo) -> None:
+    byline = " · ".join(p for p in (info.author, info.publisher, render.format_date(info.published)) if p)
     st.session_state["sources_flash"] = (
-        f"Added “{info.title}”: {info.passages} passages, {info.quotes} quotes. It can be asked about now."
+        f"Added “{info.title}”{f' ({byline})' if byline else ''}: {info.passages} passages, {info.quotes} quotes. "
+        "It can be asked about now."
     )
     # A new key empties the uploader and the paste form.
     st.session_state["sources_form_generation"] = st.session_state.get("sources_form_generation", 0) + 1
@@ -148,6 +131,19 @@ def _paste_tab(checker: FactChecker, generation: int) -> None:
         _added(info)
 
 
+def _link_tab(checker: FactChecker, generation: int) -> None:
+    with st.form(f"link_form_{generation}", border=False):
+        url = st.text_input("Link to the article", key=f"link_url_{generation}", max_chars=2000,
+                            placeholder="https://www.example.com/news/story.html")
+        st.caption("The page is fetched once; its article text, headline, author, site name and date are kept, "
+                   "with the link to cite. Web pages and plain text only, up to 5 MB.")
+        submitted = st.form_submit_button("Add from link", type="primary")
+    if submitted:
+        info = _with_progress(lambda on_progress: checker.add_url(url, on_progress=on_progress))
+        if info is not None:
+            _added(info)
+
+
 def _remove_section(checker: FactChecker, documents: list[DocumentInfo]) -> None:
     titles = {d.doc_id: f"{d.title} ({d.doc_id})" for d in documents}
     doc_id = st.selectbox("Article", list(titles), format_func=titles.__getitem__, key="remove_choice",
@@ -202,11 +198,13 @@ def render_page() -> None:
 
     st.subheader("Add an article", anchor=False)
     generation = st.session_state.get("sources_form_generation", 0)
-    upload, paste = st.tabs(["Upload a file", "Paste text"])
+    upload, paste, link = st.tabs(["Upload a file", "Paste text", "From a link"])
     with upload:
         _upload_tab(checker, generation)
     with paste:
         _paste_tab(checker, generation)
+    with link:
+        _link_tab(checker, generation)
 
     st.subheader("Remove an article", anchor=False)
     _remove_section(checker, documents)
