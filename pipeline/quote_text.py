@@ -15,7 +15,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from pipeline.types import Difference
+from pipeline.types import Difference, DiffOp
 
 _APOSTROPHES = "'’‘`´ʼ"
 # A number keeps its digits and decimal point; "125,000" and "3.5" are one token each.
@@ -141,7 +141,7 @@ def _aligned_differences(
         s_kept = [t for t in s_words if not t.editorial]
         if not q_kept and not s_kept:
             continue
-        op = "replace" if q_kept and s_kept else ("insert" if q_kept else "delete")
+        op: DiffOp = "replace" if q_kept and s_kept else ("insert" if q_kept else "delete")
         out.append((tag, Difference(op=op, quote=_words(q_kept), source=_words(s_kept))))
     return out
 

@@ -66,7 +66,10 @@ def _progress_bar() -> tuple[Progress, Callable[[], None]]:
         label = f"Indexing {doc_id or 'the corpus'} ({done}/{total})"
         bar.progress(min(1.0, done / total) if total else 0.0, text=label)
 
-    return on_progress, bar.empty
+    def clear() -> None:
+        bar.empty()
+
+    return on_progress, clear
 
 
 def _added(info: DocumentInfo) -> None:
