@@ -17,6 +17,7 @@ __all__ = [
     "IndexCacheError",
     "InputError",
     "InputTooLongError",
+    "StoreUnavailableError",
     "UnsupportedFileError",
 ]
 
@@ -73,6 +74,12 @@ class DocumentNotFoundError(FactcheckError):
 
 class IndexCacheError(FactcheckError):
     """The on-disk index cache cannot be written."""
+
+
+class StoreUnavailableError(FactcheckError):
+    """The configured document store (a PostgreSQL server) cannot be reached or is not configured."""
+
+    status_code = 503
 
 
 class DocumentExistsError(InputError):

@@ -45,7 +45,7 @@ def test_abstains_without_evidence_and_answers_with_it() -> None:
               "dense_score": 0.8},
     )
     store.write_documents([passage])
-    answerer = ExtractiveAnswerer(document_store=store, abstain_threshold=0.46)
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.46)
     hit = answerer.run(question="Where did the embassy move?", documents=[passage])["result"]
     assert not hit.abstained and hit.answer == passage.content and hit.citations[0].start == 0
     miss = answerer.run(question="What did the French president say about tariffs?", documents=[])["result"]
