@@ -161,9 +161,10 @@ class PgvectorCorpusStore(PgvectorDocumentStore):
         if not words:
             return []
         select = SQL(
-            "SELECT {table}.*, ts_rank_cd(to_tsvector({language}, content), query) AS score "
-            "FROM {schema}.{table}, replace(plainto_tsquery({language}, %s)::text, '&', '|')::tsquery query "
-            "WHERE to_tsvector({language}, content) @@ query"
+            "SELECT {table}.*, ts_rank_cd(to_tsvector({language}, content), q.query) AS score "
+            "FROM {schema}.{table}, "
+            "(SELECT replace(plainto_tsquery({language}, %s)::text, '&', '|')::tsquery AS query) AS q "
+            "WHERE to_tsvector({language}, content) @@ q.query"
         ).format(language=SQLLiteral(self.language), **self._names())
         where: Any = SQL("")
         params: tuple = ()

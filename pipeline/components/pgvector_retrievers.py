@@ -63,7 +63,7 @@ class PgvectorDenseRetriever(_PgvectorRetriever):
     def __init__(
         self, *, document_store: PgvectorCorpusStore, top_k: int = 20, return_embedding: bool = False
     ) -> None:
-        super().__init__(document_store=document_store, top_k=top_k, return_embedding=return_embedding)
+        _PgvectorRetriever.__init__(self, document_store=document_store, top_k=top_k, return_embedding=return_embedding)
         self._retriever = PgvectorEmbeddingRetriever(
             document_store=document_store, top_k=top_k, vector_function="cosine_similarity"
         )
@@ -84,7 +84,7 @@ class PgvectorWordRetriever(_PgvectorRetriever):
     def __init__(
         self, *, document_store: PgvectorCorpusStore, top_k: int = 20, return_embedding: bool = False
     ) -> None:
-        super().__init__(document_store=document_store, top_k=top_k, return_embedding=return_embedding)
+        _PgvectorRetriever.__init__(self, document_store=document_store, top_k=top_k, return_embedding=return_embedding)
         self._retriever = PgvectorKeywordRetriever(document_store=document_store, top_k=top_k)
 
     @component.output_types(documents=list[Document])
