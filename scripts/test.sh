@@ -10,7 +10,10 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 .venv/bin/ruff check pipeline ui tests bench
-trap 'bash scripts/pgvector.sh stop' EXIT
+# A server that was already running (someone's own) is left running; one started here is stopped on exit.
+if ! bash scripts/pgvector.sh status >/dev/null 2>&1; then
+  trap 'bash scripts/pgvector.sh stop' EXIT
+fi
 FACTCHECK_TEST_PG_URL=$(bash scripts/pgvector.sh start)
 export FACTCHECK_TEST_PG_URL
 .venv/bin/python -m pytest -q "$@"
