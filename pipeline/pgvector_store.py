@@ -174,7 +174,7 @@ class PgvectorCorpusStore(PgvectorDocumentStore):
         self._cursor.execute(
             SQL("SELECT term, df FROM {schema}.{terms} WHERE term = ANY(%s)").format(**self._names()), (wanted,)
         )
-        found = dict(self._cursor.fetchall())
+        found: dict[str, int] = dict(self._cursor.fetchall())
         return int(found.pop(_COUNT_ROW, 0)), found
 
     # -- keyword retrieval (called by PgvectorKeywordRetriever) ----------------------------------------

@@ -51,7 +51,9 @@ def make_dense_retriever(store: CorpusStore, *, top_k: int, return_embedding: bo
 
         return NumpyEmbeddingRetriever(document_store=store, top_k=top_k, return_embedding=return_embedding)
     from pipeline.components.pgvector_retrievers import PgvectorDenseRetriever
+    from pipeline.pgvector_store import PgvectorCorpusStore
 
+    assert isinstance(store, PgvectorCorpusStore), type(store)
     return PgvectorDenseRetriever(document_store=store, top_k=top_k, return_embedding=return_embedding)
 
 
@@ -64,7 +66,9 @@ def make_keyword_retriever(store: CorpusStore, *, top_k: int, return_embedding: 
 
         return NumpyBM25Retriever(document_store=store, top_k=top_k, return_embedding=return_embedding)
     from pipeline.components.pgvector_retrievers import PgvectorWordRetriever
+    from pipeline.pgvector_store import PgvectorCorpusStore
 
+    assert isinstance(store, PgvectorCorpusStore), type(store)
     return PgvectorWordRetriever(document_store=store, top_k=top_k, return_embedding=return_embedding)
 
 

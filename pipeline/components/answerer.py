@@ -133,7 +133,9 @@ class ExtractiveAnswerer:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ExtractiveAnswerer":
         statistics = data["init_parameters"]["term_statistics"]
-        data["init_parameters"]["term_statistics"] = import_class_by_name(statistics["type"]).from_dict(statistics)
+        data["init_parameters"]["term_statistics"] = import_class_by_name(statistics["type"]).from_dict(  # type: ignore[attr-defined]
+            statistics
+        )
         return default_from_dict(cls, data)
 
     @component.output_types(result=AskResult)
