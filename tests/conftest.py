@@ -49,8 +49,9 @@ def pg_url() -> str:
         with psycopg.connect(PG_URL, connect_timeout=3) as connection:
             connection.execute("CREATE EXTENSION IF NOT EXISTS vector")
     except psycopg.Error as error:
+        reason = str(error).strip().splitlines()[0][:160]
         pytest.skip(f"PostgreSQL with pgvector is not running at {PG_URL} (start it with "
-                    f"`bash scripts/pgvector.sh start`; scripts/test.sh does): {str(error).strip()[:120]}")
+                    f"`bash scripts/pgvector.sh start`; scripts/test.sh does): {reason}")
     return PG_URL
 
 
