@@ -49,11 +49,10 @@ def build_ask_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
         pipeline.connect("embedder.embedding", "dense.query_embedding")
         pipeline.connect("dense.documents", "fusion.documents")
     if hybrid or not dense:
-        # With their embeddings, so the answerer can weigh passages only the keywords found by meaning too.
-        pipeline.add_component(
-            "bm25", make_keyword_retriever(index.store, top_k=settings.retrieve_k, return_embedding=True)
-        )
+        pipeline.add_component("bm25", make_keyword_retriever(index.store, top_k=settings.retrieve_k))
         pipeline.connect("router.passages", "bm25.query")
+        # So passages only the keywords found carry their cosine to the question too (meta["dense_score"]).
+        pipeline.connect("embedder.embedding", "bm25.query_embedding")
         pipeline.connect("bm25.documents", "fusion.documents")
     pipeline.connect("fusion.documents", "answerer.documents")
     return pipeline

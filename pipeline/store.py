@@ -119,15 +119,23 @@ class NumpyDocumentStore:
         return self._top(snap, scores, top_k, filters, key="dense_score", return_embedding=return_embedding)
 
     def bm25_retrieval(
-        self, query: str, *, top_k: int = 10, filters: dict[str, Any] | None = None, return_embedding: bool = False
+        self, query: str, *, top_k: int = 10, filters: dict[str, Any] | None = None, return_embedding: bool = False,
+        query_embedding: np.ndarray | list[float] | None = None,
     ) -> list[Document]:
+        """With ``query_embedding``, each passage also carries its cosine to it in ``meta["dense_score"]``."""
         snap = self._snapshot
         columns = [snap.vocabulary[t] for t in set(terms(query)) if t in snap.vocabulary]
         if not snap.ids or not columns:
             return []
         scores = np.asarray(snap.bm25[:, columns].sum(axis=1)).ravel()
         scores[scores <= 0] = -np.inf
-        return self._top(snap, scores, top_k, filters, key="bm25_score", return_embedding=return_embedding)
+        dense_query = None
+        if query_embedding is not None and snap.has_embedding.any():
+            dense_query = np.asarray(query_embedding, dtype=np.float32)
+            dense_query = dense_query / (float(np.linalg.norm(dense_query)) or 1.0)
+        return self._top(
+            snap, scores, top_k, filters, key="bm25_score", return_embedding=return_embedding, dense_query=dense_query
+        )
 
     # -- TermStatistics (pipeline.term_statistics), from the BM25 index ---------------------------------
     def idf(self, term: str) -> float:
@@ -145,7 +153,7 @@ class NumpyDocumentStore:
     @staticmethod
     def _top(
         snap: _Snapshot, scores: np.ndarray, top_k: int, filters: dict[str, Any] | None, *, key: str,
-        return_embedding: bool,
+        return_embedding: bool, dense_query: np.ndarray | None = None,
     ) -> list[Document]:
         if filters:
             allowed = np.array(
@@ -165,7 +173,10 @@ class NumpyDocumentStore:
             document = snap.documents[snap.ids[row]]
             # Embeddings only when asked: pipelines copy their inputs, and 384 floats per passage add up.
             embedding = document.embedding if return_embedding else None
-            results.append(replace(document, score=score, embedding=embedding, meta={**document.meta, key: score}))
+            meta = {**document.meta, key: score}
+            if dense_query is not None and snap.has_embedding[row]:
+                meta["dense_score"] = float(snap.embeddings[row] @ dense_query)
+            results.append(replace(document, score=score, embedding=embedding, meta=meta))
         return results
 
     def _rebuild(self) -> None:

@@ -37,6 +37,17 @@ def make_store(settings: Settings, *, embedding_dimension: int) -> CorpusStore:
     return _pgvector_store(settings, embedding_dimension)
 
 
+def store_from_dict(data: dict[str, Any]) -> CorpusStore:
+    """Either store from its ``to_dict`` (Haystack imports only allow-listed modules by name)."""
+    if data.get("type", "").endswith(".PgvectorCorpusStore"):
+        from pipeline.pgvector_store import PgvectorCorpusStore
+
+        return PgvectorCorpusStore.from_dict(data)
+    from pipeline.store import NumpyDocumentStore
+
+    return NumpyDocumentStore.from_dict(data)
+
+
 def embedding_dimension(documents: list[Document]) -> int:
     """The length of the passages' embeddings (the all-MiniLM-L6-v2 size when there are none yet)."""
     return next((len(d.embedding) for d in documents if d.embedding is not None), 384)

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from haystack import Document, component, default_from_dict, default_to_dict
-from haystack.core.serialization import component_to_dict, import_class_by_name
+from haystack.core.serialization import component_to_dict
 
 from pipeline.lexicon import STOPWORDS, terms
 from pipeline.term_statistics import TermStatistics
@@ -132,10 +132,9 @@ class ExtractiveAnswerer:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ExtractiveAnswerer":
-        statistics = data["init_parameters"]["term_statistics"]
-        data["init_parameters"]["term_statistics"] = import_class_by_name(statistics["type"]).from_dict(  # type: ignore[attr-defined]
-            statistics
-        )
+        from pipeline.stores import store_from_dict
+
+        data["init_parameters"]["term_statistics"] = store_from_dict(data["init_parameters"]["term_statistics"])
         return default_from_dict(cls, data)
 
     @component.output_types(result=AskResult)

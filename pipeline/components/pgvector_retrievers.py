@@ -3,7 +3,8 @@
 They run the official ``PgvectorEmbeddingRetriever`` / ``PgvectorKeywordRetriever`` and then shape the
 documents as the ask and check pipelines expect: the query embedding may arrive as a numpy array, each
 retriever's own score is kept in ``meta`` (``dense_score`` is the cosine, which the answerer weighs and
-which fusion would otherwise overwrite), and embeddings travel only when asked for.
+which fusion would otherwise overwrite; the keyword retriever adds it too when given the query's embedding),
+and embeddings travel only when asked for.
 """
 
 from __future__ import annotations
@@ -88,8 +89,23 @@ class PgvectorWordRetriever(_PgvectorRetriever):
         self._retriever = PgvectorKeywordRetriever(document_store=document_store, top_k=top_k)
 
     @component.output_types(documents=list[Document])
-    def run(self, query: str, top_k: int | None = None, filters: dict[str, Any] | None = None) -> dict[str, Any]:
+    def run(
+        self, query: str, top_k: int | None = None, filters: dict[str, Any] | None = None,
+        query_embedding: np.ndarray | list[float] | None = None,
+    ) -> dict[str, Any]:
+        """Given the query's embedding too, each passage carries its cosine in ``meta["dense_score"]``."""
         if not query.strip():
             return {"documents": []}
-        found = self._retriever.run(query=query, top_k=top_k or self.top_k, filters=filters)
-        return {"documents": _shaped(found["documents"], "keyword_score", self.return_embedding)}
+        found = self._retriever.run(query=query, top_k=top_k or self.top_k, filters=filters)["documents"]
+        if query_embedding is not None:
+            found = [_with_cosine(d, query_embedding) for d in found]
+        return {"documents": _shaped(found, "keyword_score", self.return_embedding)}
+
+
+def _with_cosine(document: Document, query_embedding: np.ndarray | list[float]) -> Document:
+    if document.embedding is None:
+        return document
+    embedding = np.asarray(document.embedding, dtype=np.float32)
+    query = np.asarray(query_embedding, dtype=np.float32)
+    cosine = float(embedding @ query / ((np.linalg.norm(embedding) * np.linalg.norm(query)) or 1.0))
+    return replace(document, meta={**document.meta, "dense_score": cosine})

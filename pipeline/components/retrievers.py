@@ -53,8 +53,13 @@ class NumpyBM25Retriever(_StoreRetriever):
     """Top passages by BM25 over stemmed content words."""
 
     @component.output_types(documents=list[Document])
-    def run(self, query: str, top_k: int | None = None, filters: dict[str, Any] | None = None) -> dict[str, Any]:
+    def run(
+        self, query: str, top_k: int | None = None, filters: dict[str, Any] | None = None,
+        query_embedding: np.ndarray | list[float] | None = None,
+    ) -> dict[str, Any]:
+        """Given the query's embedding too, each passage carries its cosine in ``meta["dense_score"]``."""
         documents = self.document_store.bm25_retrieval(
-            query, top_k=top_k or self.top_k, filters=filters, return_embedding=self.return_embedding
+            query, top_k=top_k or self.top_k, filters=filters, return_embedding=self.return_embedding,
+            query_embedding=query_embedding,
         )
         return {"documents": documents}

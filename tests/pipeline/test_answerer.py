@@ -64,3 +64,11 @@ def test_a_passage_found_by_keywords_alone_is_weighed_by_its_retrieved_embedding
     near = answerer.score_sentences("Where did the embassy move?", [passage], [0.0, 1.0, 0.0])[0]
     far = answerer.score_sentences("Where did the embassy move?", [passage], [1.0, 0.0, 0.0])[0]
     assert near.dense == 1.0 and far.dense == 0.0
+
+
+def test_the_answerer_serialises_with_its_term_statistics() -> None:
+    from pipeline.store import NumpyDocumentStore
+
+    answerer = ExtractiveAnswerer(term_statistics=NumpyDocumentStore(), abstain_threshold=0.5, top_k=3)
+    restored = ExtractiveAnswerer.from_dict(answerer.to_dict())
+    assert isinstance(restored.term_statistics, NumpyDocumentStore) and restored.abstain_threshold == 0.5

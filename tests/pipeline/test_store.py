@@ -95,6 +95,15 @@ def test_retrievers_hand_on_embeddings_when_asked(any_store_settings: Settings) 
     assert found[0].embedding == pytest.approx([0.0, 1.0, 0.0])
 
 
+def test_keyword_results_carry_their_cosine_when_given_the_query_embedding(any_store_settings: Settings) -> None:
+    store = new_store(any_store_settings, docs())
+    retriever = make_keyword_retriever(store, top_k=3)
+    found = retriever.run(query="Russian gas sanctions", query_embedding=[0.0, 2.0, 0.0])["documents"]
+    assert found[0].id == "c" and found[0].meta["dense_score"] == pytest.approx(0.8)
+    assert found[0].embedding is None
+    assert "dense_score" not in retriever.run(query="Russian gas")["documents"][0].meta
+
+
 def test_term_statistics_are_the_same_on_both_stores(any_store_settings: Settings) -> None:
     reference = NumpyDocumentStore()
     reference.write_documents(docs())
