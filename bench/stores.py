@@ -162,7 +162,7 @@ def run_size(size: int, query_count: int, url: str | None, hnsw: bool) -> dict[s
 
 
 def main() -> None:
-    from threadpoolctl import threadpool_limits
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
     threadpool_limits(limits=1, user_api="blas")  # as the service does (pipeline/service.py)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

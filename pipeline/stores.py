@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from haystack import Document
 from haystack.document_stores.types import DocumentStore
@@ -42,7 +42,7 @@ def store_from_dict(data: dict[str, Any]) -> CorpusStore:
     if data.get("type", "").endswith(".PgvectorCorpusStore"):
         from pipeline.pgvector_store import PgvectorCorpusStore
 
-        return PgvectorCorpusStore.from_dict(data)
+        return cast(CorpusStore, PgvectorCorpusStore.from_dict(data))
     from pipeline.store import NumpyDocumentStore
 
     return NumpyDocumentStore.from_dict(data)
