@@ -23,6 +23,7 @@ __all__ = [
     "LinkTooLargeError",
     "NotAWebPageError",
     "NotAnArticleError",
+    "StoreUnavailableError",
     "UnsupportedFileError",
 ]
 
@@ -79,6 +80,12 @@ class DocumentNotFoundError(FactcheckError):
 
 class IndexCacheError(FactcheckError):
     """The on-disk index cache cannot be written."""
+
+
+class StoreUnavailableError(FactcheckError):
+    """The configured document store (a PostgreSQL server) cannot be reached or is not configured."""
+
+    status_code = 503
 
 
 class DocumentExistsError(InputError):

@@ -22,7 +22,7 @@ from pipeline.embedders import make_document_embedder
 from pipeline.index_cache import IndexCache
 from pipeline.settings import Settings
 from pipeline.speakers import SpeakerDirectory
-from pipeline.store import NumpyDocumentStore
+from pipeline.stores import CorpusStore, embedding_dimension, make_store
 from pipeline.types import Article, CorpusWarning, Statement
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class CorpusIndex:
 
     corpus_dir: Path
     articles: dict[str, Article]
-    store: NumpyDocumentStore
+    store: CorpusStore
     statements: list[Statement]
     warnings: list[CorpusWarning] = field(default_factory=list)
     passages_per_article: dict[str, int] = field(default_factory=dict)
@@ -94,7 +94,7 @@ class Indexer:
         load = load_corpus(corpus_dir, max_bytes=self.settings.max_file_bytes)
         require_articles(load, corpus_dir)
         documents, statements, counts, embedded = self.index_articles(load.articles, on_progress)
-        store = NumpyDocumentStore()
+        store = make_store(self.settings, embedding_dimension=embedding_dimension(documents))
         store.replace_all(documents)
         return CorpusIndex(
             corpus_dir=Path(corpus_dir),

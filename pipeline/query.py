@@ -13,13 +13,13 @@ from haystack import Pipeline
 from pipeline.components.answerer import ExtractiveAnswerer
 from pipeline.components.fusion import ReciprocalRankFusion
 from pipeline.components.quote_checker import QuoteChecker
-from pipeline.components.retrievers import NumpyBM25Retriever, NumpyEmbeddingRetriever
 from pipeline.components.router import QuestionRouter
 from pipeline.components.sentence_candidates import SentenceCandidates
 from pipeline.components.speaker_statements import SpeakerStatementsAnswerer
 from pipeline.embedders import make_document_embedder, make_text_embedder
 from pipeline.indexing import CorpusIndex
 from pipeline.settings import Settings
+from pipeline.stores import make_dense_retriever, make_keyword_retriever
 from pipeline.types import AskResult, CheckResult
 
 
@@ -33,7 +33,7 @@ def build_ask_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
     pipeline.add_component(
         "answerer",
         ExtractiveAnswerer(
-            document_store=index.store, abstain_threshold=settings.abstain_threshold, top_k=settings.top_k
+            term_statistics=index.store, abstain_threshold=settings.abstain_threshold, top_k=settings.top_k
         ),
     )
     speaker_answerer = SpeakerStatementsAnswerer()
@@ -45,12 +45,14 @@ def build_ask_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
     pipeline.connect("router.passages", "embedder.text")
     pipeline.connect("embedder.embedding", "answerer.query_embedding")
     if hybrid or dense:
-        pipeline.add_component("dense", NumpyEmbeddingRetriever(document_store=index.store, top_k=settings.retrieve_k))
+        pipeline.add_component("dense", make_dense_retriever(index.store, top_k=settings.retrieve_k))
         pipeline.connect("embedder.embedding", "dense.query_embedding")
         pipeline.connect("dense.documents", "fusion.documents")
     if hybrid or not dense:
-        pipeline.add_component("bm25", NumpyBM25Retriever(document_store=index.store, top_k=settings.retrieve_k))
+        pipeline.add_component("bm25", make_keyword_retriever(index.store, top_k=settings.retrieve_k))
         pipeline.connect("router.passages", "bm25.query")
+        # So passages only the keywords found carry their cosine to the question too (meta["dense_score"]).
+        pipeline.connect("embedder.embedding", "bm25.query_embedding")
         pipeline.connect("bm25.documents", "fusion.documents")
     pipeline.connect("fusion.documents", "answerer.documents")
     return pipeline
@@ -70,7 +72,7 @@ def run_ask(pipeline: Pipeline, question: str, top_k: int | None = None) -> AskR
 def build_check_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
     pipeline = Pipeline()
     pipeline.add_component("embedder", make_text_embedder(settings))
-    pipeline.add_component("dense", NumpyEmbeddingRetriever(document_store=index.store, top_k=8))
+    pipeline.add_component("dense", make_dense_retriever(index.store, top_k=8))
     pipeline.add_component("sentences", SentenceCandidates())
     pipeline.add_component("sentence_embedder", make_document_embedder(settings))
     checker = QuoteChecker(

@@ -34,6 +34,15 @@ class Settings(BaseSettings):
     # Passages: paragraphs, with long paragraphs cut into windows of whole sentences.
     passage_max_words: int = 120
 
+    # Where passages live: "numpy" (in this process) or "pgvector" (a PostgreSQL server or cluster with the
+    # pgvector extension at ``store_url``, else $PG_CONN_STR). See pipeline/stores.py.
+    store: Literal["numpy", "pgvector"] = "numpy"
+    store_url: str | None = None
+    # The table; by default one per corpus folder and index key, so corpora and models never mix.
+    store_table: str | None = None
+    # "hnsw" builds pgvector's approximate index (for millions of passages); "exact" scans, with full recall.
+    store_search: Literal["exact", "hnsw"] = "exact"
+
     # Retrieval.
     top_k: int = 5
     retrieval_mode: Literal["hybrid", "dense", "bm25"] = "hybrid"

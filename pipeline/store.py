@@ -25,6 +25,7 @@ from haystack.utils.filters import document_matches_filter
 from scipy import sparse
 
 from pipeline.lexicon import terms
+from pipeline.term_statistics import bm25_idf
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ class NumpyDocumentStore:
 
     # -- Retrieval ---------------------------------------------------------------------------------------
     def embedding_retrieval(
-        self, query_embedding: np.ndarray | list[float], *, top_k: int = 10, filters: dict[str, Any] | None = None
+        self, query_embedding: np.ndarray | list[float], *, top_k: int = 10, filters: dict[str, Any] | None = None,
+        return_embedding: bool = False,
     ) -> list[Document]:
         snap = self._snapshot
         if not snap.ids or not snap.has_embedding.any():
@@ -114,39 +116,44 @@ class NumpyDocumentStore:
             query = query / norm
         scores = snap.embeddings @ query
         scores[~snap.has_embedding] = -np.inf
-        return self._top(snap, scores, top_k, filters, key="dense_score")
+        return self._top(snap, scores, top_k, filters, key="dense_score", return_embedding=return_embedding)
 
-    def bm25_retrieval(self, query: str, *, top_k: int = 10, filters: dict[str, Any] | None = None) -> list[Document]:
+    def bm25_retrieval(
+        self, query: str, *, top_k: int = 10, filters: dict[str, Any] | None = None, return_embedding: bool = False,
+        query_embedding: np.ndarray | list[float] | None = None,
+    ) -> list[Document]:
+        """With ``query_embedding``, each passage also carries its cosine to it in ``meta["dense_score"]``."""
         snap = self._snapshot
         columns = [snap.vocabulary[t] for t in set(terms(query)) if t in snap.vocabulary]
         if not snap.ids or not columns:
             return []
         scores = np.asarray(snap.bm25[:, columns].sum(axis=1)).ravel()
         scores[scores <= 0] = -np.inf
-        return self._top(snap, scores, top_k, filters, key="bm25_score")
+        dense_query = None
+        if query_embedding is not None and snap.has_embedding.any():
+            dense_query = np.asarray(query_embedding, dtype=np.float32)
+            dense_query = dense_query / (float(np.linalg.norm(dense_query)) or 1.0)
+        return self._top(
+            snap, scores, top_k, filters, key="bm25_score", return_embedding=return_embedding, dense_query=dense_query
+        )
 
+    # -- TermStatistics (pipeline.term_statistics), from the BM25 index ---------------------------------
     def idf(self, term: str) -> float:
         """Inverse document frequency of a stemmed term (terms never seen get the highest value)."""
         snap = self._snapshot
         column = snap.vocabulary.get(term)
         if column is None:
-            return math.log(1 + (len(snap.ids) + 0.5) / 0.5)
+            return bm25_idf(len(snap.ids), 0)
         return float(snap.idf[column])
 
     def has_term(self, term: str) -> bool:
         return term in self._snapshot.vocabulary
 
-    def embedding_of(self, document_id: str) -> np.ndarray | None:
-        snap = self._snapshot
-        document = snap.documents.get(document_id)
-        if document is None or document.embedding is None:
-            return None
-        return np.asarray(document.embedding, dtype=np.float32)
-
     # -- Internals ---------------------------------------------------------------------------------------
     @staticmethod
     def _top(
-        snap: _Snapshot, scores: np.ndarray, top_k: int, filters: dict[str, Any] | None, *, key: str
+        snap: _Snapshot, scores: np.ndarray, top_k: int, filters: dict[str, Any] | None, *, key: str,
+        return_embedding: bool, dense_query: np.ndarray | None = None,
     ) -> list[Document]:
         if filters:
             allowed = np.array(
@@ -164,8 +171,12 @@ class NumpyDocumentStore:
             if not math.isfinite(score):
                 break
             document = snap.documents[snap.ids[row]]
-            # No embedding in results: pipelines copy their inputs, and 384 floats per passage add up.
-            results.append(replace(document, score=score, embedding=None, meta={**document.meta, key: score}))
+            # Embeddings only when asked: pipelines copy their inputs, and 384 floats per passage add up.
+            embedding = document.embedding if return_embedding else None
+            meta = {**document.meta, key: score}
+            if dense_query is not None and snap.has_embedding[row]:
+                meta["dense_score"] = float(snap.embeddings[row] @ dense_query)
+            results.append(replace(document, score=score, embedding=embedding, meta=meta))
         return results
 
     def _rebuild(self) -> None:
@@ -197,7 +208,7 @@ class NumpyDocumentStore:
                 counts.append(count)
         tf = sparse.csr_matrix((counts, (rows, cols)), shape=(n, len(vocabulary)), dtype=np.float32)
         df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocabulary)).astype(np.float32)
-        idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5))  # bm25_idf over the whole vocabulary
         average = float(lengths.mean()) if n else 1.0
         norm = self.bm25_k1 * (1 - self.bm25_b + self.bm25_b * lengths / max(average, 1e-9))
         tf = tf.tocoo()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,17 +35,75 @@ def hashing_settings(tmp_path: Path, corpus_dir: Path) -> Settings:
     return Settings(corpus_dir=corpus_dir, cache_dir=tmp_path / "cache", embedding_model="hashing")
 
 
+# Where `bash scripts/pgvector.sh start` serves PostgreSQL with pgvector; scripts/test.sh starts it around pytest.
+PG_URL = os.environ.get("FACTCHECK_TEST_PG_URL", "postgresql://postgres@127.0.0.1:54329/factcheck")
+STORES = ["numpy", pytest.param("pgvector", marks=pytest.mark.pgvector)]
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """The test server's URL; the test is skipped, saying why, when no server answers there."""
+    import psycopg
+
+    try:
+        with psycopg.connect(PG_URL, connect_timeout=3) as connection:
+            connection.execute("CREATE EXTENSION IF NOT EXISTS vector")
+    except psycopg.Error as error:
+        reason = str(error).strip().splitlines()[0][:160]
+        pytest.skip(f"PostgreSQL with pgvector is not running at {PG_URL} (start it with "
+                    f"`bash scripts/pgvector.sh start`; scripts/test.sh does): {reason}")
+    return PG_URL
+
+
+def store_settings(settings: Settings, store: str, request: pytest.FixtureRequest) -> Settings:
+    """``settings`` on the named store; a pgvector table of its own, dropped when the test ends."""
+    if store == "numpy":
+        return settings
+    table = f"test_{uuid.uuid4().hex[:12]}"
+    # By environment variable, as in production: Haystack serialises such a connection string, never a value.
+    request.getfixturevalue("monkeypatch").setenv("FACTCHECK_STORE_URL", request.getfixturevalue("pg_url"))
+    chosen = settings.model_copy(update={"store": "pgvector", "store_url": None, "store_table": table})
+    request.addfinalizer(lambda: _drop_tables(table))
+    return chosen
+
+
+def _drop_tables(table: str) -> None:
+    import psycopg
+    from psycopg.sql import SQL, Identifier
+
+    with psycopg.connect(PG_URL, autocommit=True) as connection:
+        for name in (table, f"{table}_terms"):
+            connection.execute(SQL("DROP TABLE IF EXISTS {}").format(Identifier(name)))
+
+
+@pytest.fixture(params=STORES)
+def store_name(request: pytest.FixtureRequest) -> str:
+    """Each test that takes this runs against both stores."""
+    return str(request.param)
+
+
+@pytest.fixture
+def any_store_settings(hashing_settings: Settings, store_name: str, request: pytest.FixtureRequest) -> Settings:
+    """``hashing_settings`` on the numpy store, then on the PostgreSQL store."""
+    return store_settings(hashing_settings, store_name, request)
+
+
 @pytest.fixture(scope="session")
 def seed_article() -> Article:
     return next(a for a in load_corpus(CORPUS).articles if a.doc_id == SEED_ID)
 
 
-@pytest.fixture(scope="session")
-def model_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """The real service (all-MiniLM-L6-v2) over the bundled corpus, built once per test session."""
+@pytest.fixture(scope="session", params=STORES)
+def model_service(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """The real service (all-MiniLM-L6-v2) over the bundled corpus, built once per test session and store."""
     from pipeline.service import FactChecker
 
     settings = Settings(cache_dir=tmp_path_factory.mktemp("model-cache"))
+    if request.param == "pgvector":
+        table = f"test_model_{uuid.uuid4().hex[:8]}"
+        settings = settings.model_copy(update={"store": "pgvector", "store_url": request.getfixturevalue("pg_url"),
+                                               "store_table": table})
+        request.addfinalizer(lambda: _drop_tables(table))
     service = FactChecker(settings)
     service.warm_up()
     yield service

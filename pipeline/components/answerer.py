@@ -14,9 +14,10 @@ from typing import Any
 
 import numpy as np
 from haystack import Document, component, default_from_dict, default_to_dict
+from haystack.core.serialization import component_to_dict
 
 from pipeline.lexicon import STOPWORDS, terms
-from pipeline.store import NumpyDocumentStore
+from pipeline.term_statistics import TermStatistics
 from pipeline.types import AskResult, Citation
 
 DENSE_WEIGHT = 0.45
@@ -111,24 +112,29 @@ class _Candidate:
 
 @component
 class ExtractiveAnswerer:
-    """Picks the answer sentence and ranks citations; abstains when the evidence is weak."""
+    """Picks the answer sentence and ranks citations; abstains when the evidence is weak.
 
-    def __init__(self, *, document_store: NumpyDocumentStore, abstain_threshold: float = 0.46, top_k: int = 5) -> None:
-        self.document_store = document_store
+    It reads only what retrievers hand on (documents, their meta and scores, embeddings when a retriever was
+    asked for them) and word rarity from ``term_statistics``, so any store backend serves it the same."""
+
+    def __init__(
+        self, *, term_statistics: TermStatistics, abstain_threshold: float = 0.46, top_k: int = 5
+    ) -> None:
+        self.term_statistics = term_statistics
         self.abstain_threshold = abstain_threshold
         self.top_k = top_k
 
     def to_dict(self) -> dict[str, Any]:
         return default_to_dict(
-            self, document_store=self.document_store.to_dict(), abstain_threshold=self.abstain_threshold,
-            top_k=self.top_k,
+            self, term_statistics=component_to_dict(self.term_statistics, "term_statistics"),
+            abstain_threshold=self.abstain_threshold, top_k=self.top_k,
         )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ExtractiveAnswerer":
-        data["init_parameters"]["document_store"] = NumpyDocumentStore.from_dict(
-            data["init_parameters"]["document_store"]
-        )
+        from pipeline.stores import store_from_dict
+
+        data["init_parameters"]["term_statistics"] = store_from_dict(data["init_parameters"]["term_statistics"])
         return default_from_dict(cls, data)
 
     @component.output_types(result=AskResult)
@@ -168,9 +174,9 @@ class ExtractiveAnswerer:
         question_terms = _question_terms(question)
         # A name the corpus never mentions ("Paris", "Macron") cannot be what any passage is about.
         names = question_names(question) & question_terms
-        unknown_names = sum(1 for n in names if not self.document_store.has_term(n))
+        unknown_names = sum(1 for n in names if not self.term_statistics.has_term(n))
 
-        weights = {t: self.document_store.idf(t) for t in question_terms}
+        weights = {t: self.term_statistics.idf(t) for t in question_terms}
         total_weight = sum(weights.values()) or 1.0
         kind = expected_answer_type(question)
         query = np.asarray(query_embedding, dtype=np.float32) if query_embedding is not None else None
@@ -201,11 +207,10 @@ class ExtractiveAnswerer:
         return candidates
 
     def _dense(self, passage: Document, query: np.ndarray | None) -> float:
-        if query is None:
+        """Cosine of a passage no dense retriever scored (found by keywords only), from its retrieved embedding."""
+        if query is None or passage.embedding is None:
             return 0.0
-        embedding = self.document_store.embedding_of(passage.id)
-        if embedding is None:
-            return 0.0
+        embedding = np.asarray(passage.embedding, dtype=np.float32)
         return float(embedding @ query / (np.linalg.norm(embedding) * np.linalg.norm(query) or 1.0))
 
 

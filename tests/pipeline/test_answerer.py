@@ -3,7 +3,8 @@
 from haystack import Document
 
 from pipeline.components.answerer import ExtractiveAnswerer, shortest_answer
-from pipeline.store import NumpyDocumentStore
+from pipeline.settings import Settings
+from pipeline.stores import make_store
 
 LONG = ("Around 125,000 Russian troops had been deployed near Ukraine’s eastern border in November 2021, with "
         "President Putin seeking assurances that the country would not join the NATO alliance.")
@@ -37,16 +38,37 @@ def test_short_sentences_and_quotes_are_not_cut() -> None:
     assert answer("What did he say about staying?", quoted) == quoted
 
 
-def test_abstains_without_evidence_and_answers_with_it() -> None:
-    store = NumpyDocumentStore()
+def test_abstains_without_evidence_and_answers_with_it(any_store_settings: Settings) -> None:
+    store = make_store(any_store_settings, embedding_dimension=3)
     passage = Document(
         id="a.txt:0:40", content="The embassy moved to Lviv in western Ukraine.",
         meta={"doc_id": "a.txt", "title": "T", "start": 0, "end": 45, "sentences": [[0, 45]], "role": "body",
               "dense_score": 0.8},
     )
-    store.write_documents([passage])
-    answerer = ExtractiveAnswerer(document_store=store, abstain_threshold=0.46)
+    store.write_documents([passage])  # word rarity comes from the store, whichever it is
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.46)
     hit = answerer.run(question="Where did the embassy move?", documents=[passage])["result"]
     assert not hit.abstained and hit.answer == passage.content and hit.citations[0].start == 0
     miss = answerer.run(question="What did the French president say about tariffs?", documents=[])["result"]
     assert miss.abstained and miss.answer is None and miss.citations == []
+
+
+def test_a_passage_found_by_keywords_alone_is_weighed_by_its_retrieved_embedding(any_store_settings: Settings) -> None:
+    store = make_store(any_store_settings, embedding_dimension=3)
+    passage = Document(
+        id="a.txt:0:45", content="The embassy moved to Lviv in western Ukraine.", embedding=[0.0, 1.0, 0.0],
+        meta={"doc_id": "a.txt", "title": "T", "start": 0, "end": 45, "sentences": [[0, 45]], "role": "body"},
+    )
+    store.write_documents([passage])
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.46)
+    near = answerer.score_sentences("Where did the embassy move?", [passage], [0.0, 1.0, 0.0])[0]
+    far = answerer.score_sentences("Where did the embassy move?", [passage], [1.0, 0.0, 0.0])[0]
+    assert near.dense == 1.0 and far.dense == 0.0
+
+
+def test_the_answerer_serialises_with_its_term_statistics() -> None:
+    from pipeline.store import NumpyDocumentStore
+
+    answerer = ExtractiveAnswerer(term_statistics=NumpyDocumentStore(), abstain_threshold=0.5, top_k=3)
+    restored = ExtractiveAnswerer.from_dict(answerer.to_dict())
+    assert isinstance(restored.term_statistics, NumpyDocumentStore) and restored.abstain_threshold == 0.5
