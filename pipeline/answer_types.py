@@ -201,11 +201,20 @@ _PATTERNS = (
 )
 
 
+_CURRENCY = "£$€¥"
+
+
 @lru_cache(maxsize=50_000)
 def entities(sentence: str) -> tuple[Entity, ...]:
     """Named entities and numbers in ``sentence`` (cached: the same sentences come back query after query)."""
     doc = english()(sentence)
-    found = [Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+    found = []
+    for e in doc.ents:
+        start = e.start_char
+        while start > 0 and sentence[start - 1] in _CURRENCY:  # the model leaves "£" out of "£2,000"
+            start -= 1
+        label = "MONEY" if start < e.start_char else e.label_
+        found.append(Entity(start, e.end_char, label, sentence[start : e.end_char]))
     for pattern, label in _PATTERNS:
         for match in pattern.finditer(sentence):
             covering = [e for e in found if e.start <= match.start() and match.end() <= e.end]

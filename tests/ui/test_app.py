@@ -106,6 +106,13 @@ def test_example_button_asks(app: AppTest) -> None:
     assert app.text_input(key="ask_question").value == "Where has the US embassy been temporarily relocated?"
 
 
+def test_ask_shows_the_short_answer_in_bold_with_its_sentence(app: AppTest) -> None:
+    html = _html(_ask(app, "Where has the US embassy been temporarily relocated?"))
+    assert '<div class="fc-short"><strong>Lviv</strong></div>' in html
+    assert 'to <strong>Lviv</strong> in western Ukraine' in html  # the sentence, as context
+    assert "<mark>The US embassy has also been" in html  # the sentence highlighted in its source
+
+
 def test_ask_abstains_with_closest_evidence(app: AppTest) -> None:
     html = _html(_ask(app, "What is the capital of France?"))
     assert "The sources do not say." in html
