@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.lexicon import stem, words
+from pipeline.lexicon import stem, terms, words
 from pipeline.nlp import english
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -45,17 +45,17 @@ WHO = _type("who", "name", "PERSON ORG NORP", "GPE FAC LOC PRODUCT WORK_OF_ART E
 ORGANISATION = _type("organisation", "name", "ORG", "PERSON NORP GPE FAC LOC PRODUCT WORK_OF_ART EVENT")
 TEAM = _type("team", "name", "ORG GPE NORP", "PERSON FAC LOC")
 WORK = _type("work", "name", "WORK_OF_ART ORG PRODUCT EVENT", "PERSON NORP GPE FAC LOC LAW")
-PLACE = _type("place", "place", "GPE LOC FAC", "ORG NORP")
+PLACE = _type("place", "place", "GPE LOC FAC ORG", "NORP")  # the small model tags many towns and rivers ORG
 NATIONALITY = _type("nationality", "name", "NORP GPE", "LANGUAGE")
 LANGUAGE = _type("language", "name", "LANGUAGE NORP", "")
 DATE = _type("date", "date", "DATE", "TIME CARDINAL")
 TIME = _type("time", "date", "TIME", "CARDINAL DATE QUANTITY")
 COUNT = _type("count", "number", "CARDINAL QUANTITY", "MONEY PERCENT DATE TIME ORDINAL")
-PERIOD = _type("period", "measure", "DATE TIME", "CARDINAL QUANTITY")
+PERIOD = _type("period", "measure", "DATE TIME QUANTITY", "CARDINAL")  # "how long": a time or a length
 MONEY = _type("money", "amount", "MONEY", "CARDINAL QUANTITY")
 PERCENT = _type("percent", "amount", "PERCENT", "CARDINAL QUANTITY")
 AMOUNT = _type("amount", "amount", "MONEY PERCENT QUANTITY", "CARDINAL")
-MEASURE = _type("measure", "measure", "QUANTITY", "CARDINAL MONEY PERCENT DATE TIME")
+MEASURE = _type("measure", "measure", "QUANTITY MONEY PERCENT", "CARDINAL DATE TIME")  # "how big is the deficit"
 AGE = _type("age", "number", "DATE CARDINAL", "QUANTITY")
 ORDINAL = _type("ordinal", "number", "ORDINAL", "CARDINAL")
 
@@ -309,3 +309,22 @@ def counts(sentence: str, entity: Entity, counted: set[str]) -> bool:
     following = [stem(w.lower()) for w in _TOKEN.findall(sentence[entity.start :])]
     window = following[: len(entity.text.split()) + COUNT_WINDOW]
     return any(same_stem(t, w) for t in counted for w in window)
+
+
+def word_distance(sentence: str, entity: Entity, question: str, others: tuple[Entity, ...] = ()) -> int:
+    """Words between ``entity`` and the nearest content word of the question in ``sentence`` (10,000 when
+    none); question words inside ``others`` (the other candidates: "UTC" of "19:45 UTC") are not context."""
+    asked = {t for t in terms(question)}
+    tokens = list(_TOKEN.finditer(sentence))
+    inside = [i for i, m in enumerate(tokens) if entity.start <= m.start() < entity.end]
+    if not inside:
+        return 10_000
+    first, last = inside[0], inside[-1]
+    best = 10_000
+    for i, match in enumerate(tokens):
+        if any(e.start <= match.start() < e.end for e in (entity, *others)):
+            continue
+        word = stem(match.group().lower())
+        if any(same_stem(t, word) for t in asked):
+            best = min(best, first - i if i < first else i - last)
+    return best
