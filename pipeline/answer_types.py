@@ -328,3 +328,18 @@ def word_distance(sentence: str, entity: Entity, question: str, others: tuple[En
         if any(same_stem(t, word) for t in asked):
             best = min(best, first - i if i < first else i - last)
     return best
+
+
+_RELATIONAL = re.compile(r"^what\s+(?:is|was|are|were)\s+the\s+([\w’'-]+)\s+of\s+(.+?)[?.!]*$", re.IGNORECASE)
+
+
+def required_words(question: str) -> list[str]:
+    """Words an answering sentence must itself contain for "What is the <noun> of <thing>?": the relation
+    ("capital" of Belarus: a sentence naming some place near "Belarus" does not say what its capital is) or,
+    for "the name of <someone>", who that someone is ("the Russian defence minister", not any minister)."""
+    match = _RELATIONAL.match(" ".join(question.strip().split()))
+    if match is None or match.group(1).lower() not in NOUN_TYPES:
+        return []
+    if match.group(1).lower() == "name":
+        return [w for w in terms(match.group(2))]
+    return [w for w in terms(match.group(1))]

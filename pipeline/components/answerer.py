@@ -8,6 +8,7 @@ calibrated threshold the answer is an abstention: a near miss is worse than "the
 """
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -22,6 +23,7 @@ from pipeline.answer_types import (
     counted_words,
     counts,
     focus_words,
+    required_words,
     typed_entities,
     word_distance,
 )
@@ -77,7 +79,7 @@ def expected_answer_type(question: str) -> str | None:
     return kind.kind if kind else None
 
 
-def _covers(term: str, present: set[str]) -> bool:
+def _covers(term: str, present: AbstractSet[str]) -> bool:
     """Exact stem match, or a shared stem of five letters or more ("annex" / "annexation", "Crimea" / "Crimean")."""
     if term in present:
         return True
@@ -248,8 +250,11 @@ class ExtractiveAnswerer:
         Only the leading few are parsed: the parse costs milliseconds a sentence."""
         leading = candidates[:RETYPE_CANDIDATES]
         counted = {t for w in counted_words(question) for t in terms(w)}
+        required = required_words(question)
         for candidate in leading:
             strong, near = typed_entities(candidate.text, kind, question)
+            if required and not all(_covers(t, _text_terms(candidate.text)) for t in required):
+                near, strong = strong + near, []  # "the capital of Belarus": a place near "Belarus" is not it
             if counted:
                 # "How many teachers": a number that counts something else is not the answer
                 attached = [e for e in strong if counts(candidate.text, e, counted)]

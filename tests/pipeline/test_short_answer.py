@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.answer_types import answer_type, counted_words, focus_words
+from pipeline.answer_types import answer_type, counted_words, focus_words, required_words
 from pipeline.components.short_answer import ShortAnswerExtractor, short_answer
 from pipeline.types import AskResult, Citation
 
@@ -106,3 +106,16 @@ def test_the_component_gives_offsets_in_the_article() -> None:
     assert article[result.short_answer_start : result.short_answer_end] == "Lviv"
     abstained = AskResult(question="Where?", answer=None, abstained=True)
     assert ShortAnswerExtractor().run(question="Where?", result=abstained)["result"].short_answer is None
+
+
+@pytest.mark.parametrize(
+    ("question", "required"),
+    [
+        ("What is the capital of Belarus?", ["capital"]),
+        ("What is the name of the Russian defence minister?", ["russian", "defenc", "minister"]),
+        ("Which city was suspected to be a target?", []),
+        ("What did Putin say?", []),
+    ],
+)
+def test_relational_questions_require_their_relation(question: str, required: list[str]) -> None:
+    assert required_words(question) == required
