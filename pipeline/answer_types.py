@@ -311,21 +311,26 @@ def counts(sentence: str, entity: Entity, counted: set[str]) -> bool:
     return any(same_stem(t, w) for t in counted for w in window)
 
 
+@lru_cache(maxsize=50_000)
+def _stemmed_tokens(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Start offset and stem of every word of ``sentence`` (cached: the same sentences come back)."""
+    return tuple((m.start(), stem(m.group().lower())) for m in _TOKEN.finditer(sentence))
+
+
 def word_distance(sentence: str, entity: Entity, question: str, others: tuple[Entity, ...] = ()) -> int:
     """Words between ``entity`` and the nearest content word of the question in ``sentence`` (10,000 when
     none); question words inside ``others`` (the other candidates: "UTC" of "19:45 UTC") are not context."""
-    asked = {t for t in terms(question)}
-    tokens = list(_TOKEN.finditer(sentence))
-    inside = [i for i, m in enumerate(tokens) if entity.start <= m.start() < entity.end]
+    asked = set(terms(question))
+    tokens = _stemmed_tokens(sentence)
+    inside = [i for i, (start, _) in enumerate(tokens) if entity.start <= start < entity.end]
     if not inside:
         return 10_000
     first, last = inside[0], inside[-1]
     best = 10_000
-    for i, match in enumerate(tokens):
-        if any(e.start <= match.start() < e.end for e in (entity, *others)):
+    for i, (start, word) in enumerate(tokens):
+        if first <= i <= last or any(e.start <= start < e.end for e in others):
             continue
-        word = stem(match.group().lower())
-        if any(same_stem(t, word) for t in asked):
+        if word in asked or (len(word) >= 5 and any(same_stem(t, word) for t in asked)):
             best = min(best, first - i if i < first else i - last)
     return best
 
