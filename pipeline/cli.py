@@ -299,7 +299,11 @@ def _ask_text(result: Any) -> str:
             lines.append("Closest evidence (not an answer):")
             lines.extend(_citation_line(i, c) for i, c in enumerate(result.closest[:3], start=1))
         return "\n".join(lines)
-    lines.append(f"Answer: {result.answer}")
+    if result.short_answer:
+        lines.append(f"Answer: {result.short_answer}")
+        lines.append(f"  in: {result.answer}")
+    else:
+        lines.append(f"Answer: {result.answer}")
     lines.extend(_citation_line(i, c) for i, c in enumerate(result.citations, start=1))
     return "\n".join(lines)
 

@@ -1,7 +1,7 @@
 """The query pipelines, wired from components over one ``CorpusIndex``.
 
 ask:   router ─passages→ text embedder → dense retriever ─┐
-              │          BM25 retriever ──────────────────┴→ fusion → extractive answerer
+              │          BM25 retriever ──────────────────┴→ fusion → extractive answerer → short answer
               └speaker→  speaker statements answerer
 check: text embedder → dense retriever → sentence candidates → document embedder → quote checker
 """
@@ -15,6 +15,7 @@ from pipeline.components.fusion import ReciprocalRankFusion
 from pipeline.components.quote_checker import QuoteChecker
 from pipeline.components.router import QuestionRouter
 from pipeline.components.sentence_candidates import SentenceCandidates
+from pipeline.components.short_answer import ShortAnswerExtractor
 from pipeline.components.speaker_statements import SpeakerStatementsAnswerer
 from pipeline.embedders import make_document_embedder, make_text_embedder
 from pipeline.indexing import CorpusIndex
@@ -30,12 +31,14 @@ def build_ask_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
     pipeline = Pipeline()
     pipeline.add_component("router", QuestionRouter())
     pipeline.add_component("fusion", ReciprocalRankFusion(k=settings.rrf_k, top_k=settings.retrieve_k))
-    pipeline.add_component(
-        "answerer",
-        ExtractiveAnswerer(
-            term_statistics=index.store, abstain_threshold=settings.abstain_threshold, top_k=settings.top_k
-        ),
+    answerer = ExtractiveAnswerer(
+        term_statistics=index.store, abstain_threshold=settings.abstain_threshold, top_k=settings.top_k
     )
+    answerer.attach(statements=index.statements)
+    pipeline.add_component("answerer", answerer)
+    pipeline.add_component("short_answer", ShortAnswerExtractor())
+    pipeline.connect("answerer.result", "short_answer.result")
+    pipeline.connect("router.passages", "short_answer.question")
     speaker_answerer = SpeakerStatementsAnswerer()
     speaker_answerer.attach(statements=index.statements, speakers=index.speakers, articles=index.articles)
     pipeline.add_component("speaker_answerer", speaker_answerer)
@@ -63,7 +66,7 @@ def run_ask(pipeline: Pipeline, question: str, top_k: int | None = None) -> AskR
     if top_k:
         data["answerer"] = {"top_k": top_k}
     output = pipeline.run(data)
-    for name in ("answerer", "speaker_answerer"):
+    for name in ("short_answer", "speaker_answerer"):
         if name in output:
             return output[name]["result"]
     return AskResult(question=question, answer=None, abstained=True)

@@ -107,6 +107,11 @@ class AskResult:
     confidence: float = 0.0
     # Shown when abstaining: closest passages, clearly not an answer.
     closest: list[Citation] = field(default_factory=list)
+    # The phrase inside the answer that answers the question ("Lviv", "125,000"), with its offsets in the
+    # same article as the answer; None when the question asks for no name, place, date or number.
+    short_answer: str | None = None
+    short_answer_start: int | None = None
+    short_answer_end: int | None = None
 
 
 @dataclass

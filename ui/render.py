@@ -77,6 +77,8 @@ CSS = """
 .fc-article .fc-target{scroll-initial-target:nearest;scroll-margin-top:2rem}
 .fc-answer{font-size:1.15rem;line-height:1.55;padding:.9rem 1.1rem;border-radius:.6rem;
   background:#eef4fb;border:1px solid #cfe0f3;overflow-wrap:anywhere}
+.fc-short{font-size:1.45rem;margin-bottom:.3rem}
+.fc-context{font-size:1rem;color:#3d4450}
 .fc-ref{display:inline-block;font-size:.75rem;font-weight:700;color:#1f4e79;background:#d6e6f7;
   border-radius:.3rem;padding:0 .3rem;margin:0 .1rem;vertical-align:super;line-height:1.2}
 .fc-abstain{font-size:1.1rem;padding:.9rem 1.1rem;border-radius:.6rem;background:#f4f4f5;border:1px solid #dcdce0}
@@ -243,8 +245,19 @@ def source_card_html(
     )
 
 
-def answer_html(answer: str, markers: Sequence[int] = ()) -> str:
-    """The answer with its citation markers as chips; ``markers`` are appended when the text has none."""
+def answer_html(answer: str, markers: Sequence[int] = (), short: tuple[int, int] | None = None) -> str:
+    """The answer with its citation markers as chips; ``markers`` are appended when the text has none.
+
+    ``short`` is the span of the short answer inside ``answer`` ("Lviv" in the sentence): it is shown in bold
+    first, and in bold within the sentence, which then reads as its context.
+    """
+    if short is not None and 0 <= short[0] < short[1] <= len(answer):
+        start, end = short
+        phrase = esc(answer[start:end])
+        context = f"{esc(answer[:start])}<strong>{phrase}</strong>{esc(answer[end:])}"
+        chips = "".join(f'<span class="fc-ref">[{n}]</span>' for n in markers)
+        return (f'<div class="fc-answer"><div class="fc-short"><strong>{phrase}</strong></div>'
+                f'<div class="fc-context">{context} {chips}</div></div>')
     body = _MARKER.sub(lambda m: f'<span class="fc-ref">[{m.group(1)}]</span>', esc(answer))
     if markers and not _MARKER.search(answer):
         body += " " + "".join(f'<span class="fc-ref">[{n}]</span>' for n in markers)

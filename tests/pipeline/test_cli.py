@@ -44,6 +44,18 @@ def test_ask_json_follows_the_contract(hashing_settings: Settings) -> None:
     for citation in data["citations"]:
         assert {"doc_id", "title", "text", "start", "end", "score", "speaker"} <= set(citation)
         assert text[citation["start"] : citation["end"]] == citation["text"]
+    answered = (hashing_settings.corpus_dir / data["answer_doc_id"]).read_text(encoding="utf-8")
+    assert data["short_answer"] == "Lviv"
+    assert answered[data["short_answer_start"] : data["short_answer_end"]] == "Lviv"
+    assert data["answer_start"] <= data["short_answer_start"] < data["short_answer_end"] <= data["answer_end"]
+
+
+def test_ask_json_short_answer_is_null_when_nothing_is_asked_for(hashing_settings: Settings) -> None:
+    result = factcheck(hashing_settings, "ask", "What is the capital of France?", "--json",
+                       "--corpus", str(hashing_settings.corpus_dir))
+    data = json.loads(result.stdout)
+    assert data["abstained"] and data["short_answer"] is None
+    assert data["short_answer_start"] is None and data["short_answer_end"] is None
 
 
 def test_questions_file_gives_json_lines_in_order(hashing_settings: Settings, tmp_path: Path) -> None:
@@ -61,7 +73,7 @@ def test_human_output_without_json(hashing_settings: Settings) -> None:
     result = factcheck(hashing_settings, "ask", "Who chaired a meeting of Cobra?", "--corpus",
                        str(hashing_settings.corpus_dir))
     assert result.returncode == 0
-    assert result.stdout.startswith("Answer: ") and "[1]" in result.stdout
+    assert result.stdout.startswith("Answer: Boris Johnson\n  in: ") and "[1]" in result.stdout
 
 
 def test_check_and_quotes_json(hashing_settings: Settings) -> None:

@@ -86,7 +86,9 @@ def _button(app: AppTest, label: str) -> None:
 
 
 def _answer(app: AppTest) -> str:
-    return next(e.value for e in app.get("html") if 'class="fc-answer"' in e.value)
+    """The answer box's text (the short answer's bold tags taken out)."""
+    html = next(e.value for e in app.get("html") if 'class="fc-answer"' in e.value)
+    return html.replace("<strong>", "").replace("</strong>", "")
 
 
 def _rows(app: AppTest) -> int:
@@ -108,6 +110,13 @@ def test_example_button_asks(app: AppTest) -> None:
     _button(app, "Where has the US embassy been temporarily relocated?")
     assert "Lviv" in _answer(_run(app))
     assert app.text_input(key="ask_question").value == "Where has the US embassy been temporarily relocated?"
+
+
+def test_ask_shows_the_short_answer_in_bold_with_its_sentence(app: AppTest) -> None:
+    html = _html(_ask(app, "Where has the US embassy been temporarily relocated?"))
+    assert '<div class="fc-short"><strong>Lviv</strong></div>' in html
+    assert 'to <strong>Lviv</strong> in western Ukraine' in html  # the sentence, as context
+    assert "<mark>The US embassy has also been" in html  # the sentence highlighted in its source
 
 
 def test_ask_abstains_with_closest_evidence(app: AppTest) -> None:

@@ -145,3 +145,13 @@ def test_citation_text_and_small_formatters() -> None:
     assert render.format_date(None) == ""
     assert render.human_size(9812) == "9.6 KB"
     assert render.sentence("the question is empty") == "The question is empty."
+
+
+def test_answer_html_puts_the_short_answer_first_in_bold_and_escapes_it() -> None:
+    answer = "The <b>council</b> met in <Lviv> on Monday."
+    start = answer.index("<Lviv>")
+    html = render.answer_html(answer, [1], (start, start + len("<Lviv>")))
+    assert html.startswith('<div class="fc-answer"><div class="fc-short"><strong>&lt;Lviv&gt;</strong></div>')
+    assert "met in <strong>&lt;Lviv&gt;</strong> on Monday." in html and "&lt;b&gt;council" in html
+    assert '<span class="fc-ref">[1]</span>' in html
+    assert render.answer_html(answer, [1], (5, 999)) == render.answer_html(answer, [1])  # a bad span is ignored

@@ -38,6 +38,13 @@ def answer_markers(result: AskResult) -> list[int]:
     return [1]
 
 
+def short_span(result: AskResult) -> tuple[int, int] | None:
+    """Where the short answer sits inside the answer text, when there is one."""
+    if result.short_answer_start is None or result.short_answer_end is None or result.answer_start is None:
+        return None
+    return result.short_answer_start - result.answer_start, result.short_answer_end - result.answer_start
+
+
 def _show_citation(citation: Citation, number: int, *, closest: bool) -> None:
     source_card(
         get_checker(),
@@ -66,7 +73,7 @@ def show_result(result: AskResult) -> None:
             for number, citation in enumerate(result.closest, start=1):
                 _show_citation(citation, number, closest=True)
         return
-    st.html(render.answer_html(result.answer, answer_markers(result)))
+    st.html(render.answer_html(result.answer, answer_markers(result), short_span(result)))
     st.subheader("Sources", anchor=False)
     for number, citation in enumerate(result.citations, start=1):
         _show_citation(citation, number, closest=False)

@@ -1,0 +1,350 @@
+"""What kind of thing a question asks for, and where such things are in a sentence.
+
+A question's answer type comes from its wh-phrase: "how many" wants a count, "when" a date, "who" a
+person or organisation, "which country" a place, "what fine" a sum of money. Each type lists the
+spaCy entity labels that answer it (``labels``) and the labels the small English model often gives
+such things instead (``near``: it tags "Kupiansk" as an ORG and "Christie Dawes" as an ORG too), so a
+near label is weaker evidence but not counter-evidence. The entities of a sentence come from spaCy's
+named-entity recogniser, plus a few patterns it misses (race times "2:24:50", scores "62–37").
+
+The answerer uses these to score sentences (a sentence without the asked-for kind of thing cannot
+answer) and the short-answer component to pick the phrase that answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.lexicon import stem, terms, words
+from pipeline.nlp import english
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                         "LANGUAGE"})
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL"})
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    """``kind`` is the coarse family the answerer's clause trimming knows (number, amount, measure, date, name,
+    place, thing); ``labels`` answer the question, ``near`` are what the model often says instead."""
+
+    name: str
+    kind: str
+    labels: frozenset[str]
+    near: frozenset[str] = frozenset()
+
+
+def _type(name: str, kind: str, labels: str, near: str = "") -> AnswerType:
+    return AnswerType(name, kind, frozenset(labels.split()), frozenset(near.split()))
+
+
+PERSON = _type("person", "name", "PERSON", "ORG NORP GPE")
+WHO = _type("who", "name", "PERSON ORG NORP", "GPE FAC LOC PRODUCT WORK_OF_ART EVENT")
+ORGANISATION = _type("organisation", "name", "ORG", "PERSON NORP GPE FAC LOC PRODUCT WORK_OF_ART EVENT")
+TEAM = _type("team", "name", "ORG GPE NORP", "PERSON FAC LOC")
+WORK = _type("work", "name", "WORK_OF_ART ORG PRODUCT EVENT", "PERSON NORP GPE FAC LOC LAW")
+PLACE = _type("place", "place", "GPE LOC FAC ORG", "NORP")  # the small model tags many towns and rivers ORG
+NATIONALITY = _type("nationality", "name", "NORP GPE", "LANGUAGE")
+LANGUAGE = _type("language", "name", "LANGUAGE NORP", "")
+DATE = _type("date", "date", "DATE", "TIME CARDINAL")
+TIME = _type("time", "date", "TIME", "CARDINAL DATE QUANTITY")
+COUNT = _type("count", "number", "CARDINAL QUANTITY", "MONEY PERCENT DATE TIME ORDINAL")
+PERIOD = _type("period", "measure", "DATE TIME QUANTITY", "CARDINAL")  # "how long": a time or a length
+MONEY = _type("money", "amount", "MONEY", "CARDINAL QUANTITY")
+PERCENT = _type("percent", "amount", "PERCENT", "CARDINAL QUANTITY")
+AMOUNT = _type("amount", "amount", "MONEY PERCENT QUANTITY", "CARDINAL")
+MEASURE = _type("measure", "measure", "QUANTITY MONEY PERCENT", "CARDINAL DATE TIME")  # "how big is the deficit"
+AGE = _type("age", "number", "DATE CARDINAL", "QUANTITY")
+ORDINAL = _type("ordinal", "number", "ORDINAL", "CARDINAL")
+
+# "which <noun>" / "what <noun>": the noun says what kind of thing is wanted.
+NOUN_TYPES: dict[str, AnswerType] = {}
+for _nouns, _kind in (
+    ("person man woman minister secretary president official leader player runner athlete journalist reporter "
+     "correspondent host presenter director manager chief spokesperson spokesman spokeswoman ambassador author "
+     "coach captain winner founder chairman chairwoman chair candidate scientist astronaut commander governor "
+     "mayor senator lawmaker judge officer owner interviewer driver pilot doctor teacher student actor singer "
+     "artist writer politician king queen prince princess employee worker victim suspect offender defendant "
+     "prosecutor general premier chancellor envoy expert analyst economist researcher professor resident "
+     "name", PERSON),
+    ("organisation organization company firm club body agency council party university college school court "
+     "newspaper broadcaster network union bank ministry department institution institute charity authority "
+     "government committee association league brand airline publisher business", ORGANISATION),
+    ("team side squad opponent rival", TEAM),
+    ("programme program show series film movie book song album magazine play", WORK),
+    ("country state city town village region province county capital place location site district island "
+     "continent port neighbourhood neighborhood venue stadium airport base river lake sea ocean mountain street "
+     "road peninsula bay border centre center hospital building bridge prison", PLACE),
+    ("nationality", NATIONALITY),
+    ("language", LANGUAGE),
+    ("year date day month week decade century season", DATE),
+    ("time hour", TIME),
+    ("number score total figure count tally points population", COUNT),
+    ("rate percentage proportion share chance likelihood probability", PERCENT),
+    ("fine price cost sum salary wage fee bill compensation penalty bail value worth revenue profit budget",
+     MONEY),
+    ("amount", AMOUNT),
+    ("distance length height depth width weight speed size", MEASURE),
+    ("age", AGE),
+    ("position rank", ORDINAL),
+):
+    for _noun in _nouns.split():
+        NOUN_TYPES[_noun] = _kind
+        NOUN_TYPES[_noun + "s"] = _kind
+NOUN_TYPES.update({"people": PERSON, "men": PERSON, "women": PERSON, "countries": PLACE, "cities": PLACE,
+                   "companies": ORGANISATION, "parties": ORGANISATION, "bodies": ORGANISATION,
+                   "authorities": ORGANISATION, "universities": ORGANISATION, "agencies": ORGANISATION})
+
+# Units after "how many": "how many years" is a period, "how many pounds" money.
+_PERIOD_UNITS = frozenset("years months weeks days hours minutes seconds decades".split())
+_MONEY_UNITS = frozenset("pounds dollars euros pence cents".split())
+_HOW = (
+    ("how many", COUNT), ("how much", AMOUNT), ("how long", PERIOD), ("how old", AGE), ("how far", MEASURE),
+    ("how big", MEASURE), ("how large", MEASURE), ("how tall", MEASURE), ("how wide", MEASURE),
+    ("how deep", MEASURE), ("how high", MEASURE), ("how heavy", MEASURE), ("how fast", MEASURE),
+    ("how soon", PERIOD),
+)
+_AUXILIARIES = frozenset("is was are were be been do does did has have had will would can could should may might "
+                         "must shall".split())
+_COPULAS = frozenset("is was are were".split())
+# A wh-word counts where a question or clause starts: at the start, after a comma, or after prepositions
+# ("In which country", "By how much", "For how long"); "the area where ..." is a relative clause.
+_WH = re.compile(r"(?:^|[,;:]\s*|^(?:(?:\w+\s+){0,2}?)(?:in|on|at|by|for|from|to|with|since|until|of|after|before|"
+                 r"during|under|into|about|and|but|so|then)\s+)(how|what|which|who|whom|whose|when|where)\b",
+                 re.IGNORECASE)
+_WORD = re.compile(r"[\w’'.-]+")
+# Scan at most this many words after "what"/"which" for the noun that names the kind of thing wanted.
+NOUN_WINDOW = 5
+
+
+def answer_type(question: str) -> AnswerType | None:
+    """The kind of thing ``question`` asks for, or None ("What did she say?", "Why ...?")."""
+    text = " ".join(question.strip().split())
+    lower = text.lower()
+    match = _WH.search(text)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    rest = lower[match.end(1):].strip()
+    if word == "how":
+        phrase = "how " + rest.split(" ", 1)[0].strip("?,.") if rest else "how"
+        for opener, kind in _HOW:
+            if phrase == opener:
+                following = rest.split()[1:2]
+                unit = following[0].strip("?,.") if following else ""
+                if kind is COUNT and unit in _PERIOD_UNITS:
+                    return PERIOD
+                if kind is COUNT and unit in _MONEY_UNITS:
+                    return MONEY
+                if kind is AMOUNT and unit == "money":
+                    return MONEY
+                return kind
+        return None
+    if word in ("who", "whom", "whose"):
+        return WHO
+    if word == "when":
+        return DATE
+    if word == "where":
+        return PLACE
+    return _noun_type(text[match.end(1):])
+
+
+def _noun_type(after: str) -> AnswerType | None:
+    """The type named by the noun after "what"/"which": "which northeastern Ukrainian town" is a place; "what was
+    David Weir's winning time" a time. Possessives ("the city's") are not the noun asked about."""
+    words = [w for w in (w.strip("?,.!;:\"“”") for w in _WORD.findall(after)) if w]
+    if words and words[0].lower() in _COPULAS:
+        # "what was the rate ...": the noun is the subject after the verb
+        words = words[1:]
+    elif words and words[0].lower() in _AUXILIARIES:
+        return None  # "what did the council decide": the thing asked for is not named
+    else:
+        cut = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), len(words))
+        words = words[:cut]
+    for word in words[:NOUN_WINDOW]:
+        lower = word.lower()
+        if lower.endswith(("'s", "’s", "s'")):
+            continue
+        if lower in ("of", "in", "on", "at", "for", "from", "to", "by", "with"):
+            break
+        kind = NOUN_TYPES.get(lower)
+        if kind is not None:
+            return kind
+    return None
+
+
+# A date or number that names something definite: a digit, a number word, a month or day name.
+_SPECIFIC = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                       r"fifty|hundred|thousand|million|billion|half|dozen|first|second|third|fourth|fifth|January|"
+                       r"February|March|April|May|June|July|August|September|October|November|December|Monday|"
+                       r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|autumn|winter|year|month|"
+                       r"week|yesterday|today|tomorrow)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity or number of a sentence; offsets are into that sentence."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+# What spaCy's small model misses or mislabels: race and clock times, sports scores, bare percentages.
+_PATTERNS = (
+    (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:a\.m\.|p\.m\.|am|pm|UTC|GMT|BST))?(?!\d)"), "TIME"),
+    (re.compile(r"\b\d{1,3}\s?[–-]\s?\d{1,3}\b(?!\s?(?:per|%|million|billion))"), "CARDINAL"),
+    (re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b|percent\b)"), "PERCENT"),
+)
+
+
+_CURRENCY = "£$€¥"
+
+
+@lru_cache(maxsize=50_000)
+def entities(sentence: str) -> tuple[Entity, ...]:
+    """Named entities and numbers in ``sentence`` (cached: the same sentences come back query after query)."""
+    doc = english()(sentence)
+    found = []
+    for e in doc.ents:
+        start = e.start_char
+        while start > 0 and sentence[start - 1] in _CURRENCY:  # the model leaves "£" out of "£2,000"
+            start -= 1
+        label = "MONEY" if start < e.start_char else e.label_
+        found.append(Entity(start, e.end_char, label, sentence[start : e.end_char]))
+    for pattern, label in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            covering = [e for e in found if e.start <= match.start() and match.end() <= e.end]
+            if covering and all(e.label == label for e in covering):
+                continue
+            found = [e for e in found if e.end <= match.start() or e.start >= match.end()]
+            found.append(Entity(match.start(), match.end(), label, match.group()))
+    return tuple(sorted(found, key=lambda e: e.start))
+
+
+def question_stems(question: str) -> frozenset[str]:
+    """Every word of the question, stemmed, stopwords included ("US" in "the US embassy" is a name)."""
+    return frozenset(stem(w) for w in words(question))
+
+
+def _in_question(entity: Entity, asked: frozenset[str]) -> bool:
+    """An entity whose every word is in the question is what was asked about, not the answer."""
+    own = {stem(w) for w in words(entity.text)} - {"the", "a", "an", "of"}
+    return bool(own) and all(any(same_stem(w, a) for a in asked) for w in own)
+
+
+def typed_entities(sentence: str, kind: AnswerType, question: str) -> tuple[list[Entity], list[Entity]]:
+    """Entities of ``sentence`` that could answer: those with one of the type's labels, and those with a near
+    label, leaving out what the question already names."""
+    strong, near, weak = [], [], []
+    asked = question_stems(question)
+    for entity in entities(sentence):
+        if _in_question(entity, asked):
+            continue
+        if entity.label in kind.labels or entity.label in kind.near:
+            vague = entity.label in NUMBER_LABELS and not _SPECIFIC.search(entity.text)
+            adjective = entity.label == "NORP" and "NORP" not in kind.labels
+            if vague or adjective:
+                weak.append(entity)  # "daily", "Ukrainian": of the right family but says nothing
+            elif entity.label in kind.labels:
+                strong.append(entity)
+            else:
+                near.append(entity)
+    return strong, near + weak
+
+
+# The words of a "how ..." question that only say what kind of thing is wanted: an answer never repeats them.
+_HOW_WORDS = frozenset("many much long old far big large tall wide deep high heavy fast soon".split())
+
+
+def focus_words(question: str) -> set[str]:
+    """The words that name the kind of thing asked for ("city" in "Which city ...", "old" in "How old ...",
+    "name" in "What is the name of ..."): a sentence answers them with an entity, not by repeating them."""
+    text = " ".join(question.strip().split())
+    match = _WH.search(text)
+    if match is None:
+        return set()
+    word = match.group(1).lower()
+    after = [w.strip("?,.!;:\"“”").lower() for w in _WORD.findall(text[match.end(1):])]
+    after = [w for w in after if w]
+    if word == "how":
+        return {after[0]} if after and after[0] in _HOW_WORDS else set()
+    if word not in ("what", "which") or answer_type(question) is None:
+        return set()
+    if after and after[0] in _COPULAS:
+        after = after[1:]
+    for lower in after[:NOUN_WINDOW]:
+        if lower in NOUN_TYPES:
+            return {lower}
+    return set()
+
+
+def counted_words(question: str) -> list[str]:
+    """What "how many" counts: "How many Russian troops were deployed" → ["russian", "troops"]; without an
+    auxiliary to end the phrase, its first word ("How many otters live ..." → ["otters"])."""
+    match = re.search(r"\bhow many\s+(?:of\s+(?:the\s+)?)?(.*)", question, re.IGNORECASE)
+    if match is None:
+        return []
+    words = [w.strip("?,.!;:\"“”").lower() for w in match.group(1).split()][:NOUN_WINDOW]
+    cut = next((i for i, w in enumerate(words) if w in _AUXILIARIES), None)
+    chosen = words[:cut] if cut is not None else words[:1]
+    return [w for w in chosen if w and not w.endswith(("'s", "’s"))]
+
+
+# "46 pupils", "the five mission specialists": how many words after a number the counted noun may come.
+COUNT_WINDOW = 4
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def same_stem(term: str, word: str) -> bool:
+    """Equal stems, or one a prefix of the other when both have five letters or more ("annex"/"annexation")."""
+    return term == word or (min(len(term), len(word)) >= 5 and (term.startswith(word) or word.startswith(term)))
+
+
+def counts(sentence: str, entity: Entity, counted: set[str]) -> bool:
+    """Whether the number ``entity`` counts one of the ``counted`` stems (in it, or a few words after it)."""
+    following = [stem(w.lower()) for w in _TOKEN.findall(sentence[entity.start :])]
+    window = following[: len(entity.text.split()) + COUNT_WINDOW]
+    return any(same_stem(t, w) for t in counted for w in window)
+
+
+@lru_cache(maxsize=50_000)
+def _stemmed_tokens(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Start offset and stem of every word of ``sentence`` (cached: the same sentences come back)."""
+    return tuple((m.start(), stem(m.group().lower())) for m in _TOKEN.finditer(sentence))
+
+
+def word_distance(sentence: str, entity: Entity, question: str, others: tuple[Entity, ...] = ()) -> int:
+    """Words between ``entity`` and the nearest content word of the question in ``sentence`` (10,000 when
+    none); question words inside ``others`` (the other candidates: "UTC" of "19:45 UTC") are not context."""
+    asked = set(terms(question))
+    tokens = _stemmed_tokens(sentence)
+    inside = [i for i, (start, _) in enumerate(tokens) if entity.start <= start < entity.end]
+    if not inside:
+        return 10_000
+    first, last = inside[0], inside[-1]
+    best = 10_000
+    for i, (start, word) in enumerate(tokens):
+        if first <= i <= last or any(e.start <= start < e.end for e in others):
+            continue
+        if word in asked or (len(word) >= 5 and any(same_stem(t, word) for t in asked)):
+            best = min(best, first - i if i < first else i - last)
+    return best
+
+
+_RELATIONAL = re.compile(r"^what\s+(?:is|was|are|were)\s+the\s+([\w’'-]+)\s+of\s+(.+?)[?.!]*$", re.IGNORECASE)
+
+
+def required_words(question: str) -> list[str]:
+    """Words an answering sentence must itself contain for "What is the <noun> of <thing>?": the relation
+    ("capital" of Belarus: a sentence naming some place near "Belarus" does not say what its capital is) or,
+    for "the name of <someone>", who that someone is ("the Russian defence minister", not any minister)."""
+    match = _RELATIONAL.match(" ".join(question.strip().split()))
+    if match is None or match.group(1).lower() not in NOUN_TYPES:
+        return []
+    if match.group(1).lower() == "name":
+        return [w for w in terms(match.group(2))]
+    return [w for w in terms(match.group(1))]

@@ -1,0 +1,110 @@
+"""The short answer: the phrase inside the answer sentence that answers the question.
+
+"Where has the US embassy been relocated?" is answered by a sentence, and within it by "Lviv". The
+phrase is a named entity or number of the asked-for type (``pipeline.answer_types``) inside the
+answer span, not something the question already names; of several, the one with an entity label of
+the type before one the small model often confuses with it, then the one nearest the question's own
+words in the sentence ("He was fined £2,000, ordered to pay compensation of £3,970" → "£2,000" for
+"What fine ...?"). Questions that ask for no such thing ("What did she say about ...?") get none.
+Offsets index the answer's article, like every other span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from haystack import component, default_from_dict, default_to_dict
+
+from pipeline.answer_types import Entity, answer_type, counted_words, counts, same_stem, typed_entities
+from pipeline.lexicon import STOPWORDS, stem, terms
+from pipeline.nlp import english
+from pipeline.types import AskResult
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@component
+class ShortAnswerExtractor:
+    """Adds ``short_answer`` and its offsets to an answered passage question; passes everything else on."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return default_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ShortAnswerExtractor:
+        return default_from_dict(cls, data)
+
+    def warm_up(self) -> None:
+        """Load the English parser now, not on the first question."""
+        english()
+
+    @component.output_types(result=AskResult)
+    def run(self, question: str, result: AskResult) -> dict[str, Any]:
+        if result.abstained or result.route != "passages" or not result.answer or result.answer_start is None:
+            return {"result": result}
+        sentence, offset = _sentence_of(result)
+        found = short_answer(question, sentence, result.answer_start - offset, result.answer_start - offset
+                             + len(result.answer))
+        if found is None:
+            return {"result": result}
+        return {"result": replace(result, short_answer=found.text, short_answer_start=offset + found.start,
+                                  short_answer_end=offset + found.end)}
+
+
+def _sentence_of(result: AskResult) -> tuple[str, int]:
+    """The whole sentence around the answer (its first citation), so entities are read in their context."""
+    for citation in result.citations:
+        if (citation.doc_id == result.answer_doc_id and result.answer_start is not None
+                and result.answer_end is not None
+                and citation.start <= result.answer_start and result.answer_end <= citation.end):
+            return citation.text, citation.start
+    assert result.answer is not None and result.answer_start is not None
+    return result.answer, result.answer_start
+
+
+def short_answer(question: str, sentence: str, start: int = 0, end: int | None = None) -> Entity | None:
+    """The entity of ``sentence[start:end]`` that answers ``question``, with offsets into ``sentence``."""
+    kind = answer_type(question)
+    if kind is None:
+        return None
+    end = len(sentence) if end is None else end
+    question_terms = {t for t in terms(question) if t not in STOPWORDS}
+    strong, near = typed_entities(sentence, kind, question)
+    counted = {t for w in counted_words(question) for t in terms(w)}
+    if counted:
+        attached = [e for e in strong if counts(sentence, e, counted)]
+        near = [e for e in strong if e not in attached] + near
+        strong = attached
+    others = strong + near
+    for group in (strong, near):
+        inside = [e for e in group if start <= e.start and e.end <= end]
+        if inside:
+            # a nationality adjective ("Ukrainian President Volodymyr Zelenskyy") only when nothing else is there
+            return min(inside, key=lambda e: (e.label == "NORP" and kind.name != "nationality",
+                                              _distance(sentence, e, question_terms, others), e.start))
+    return None
+
+
+def _distance(sentence: str, entity: Entity, question_terms: set[str], others: list[Entity]) -> int:
+    """Words between ``entity`` and the nearest question word in the sentence (a large number when none);
+    question words inside ``others`` (the other candidates: "19:45 UTC") are not context."""
+    best = 10_000
+    position = 0
+    entity_first = entity_last = None
+    hits: list[int] = []
+    for position, match in enumerate(_WORD.finditer(sentence)):
+        if match.start() >= entity.start and entity_first is None:
+            entity_first = position
+        if match.end() <= entity.end:
+            entity_last = position
+        if any(e.start <= match.start() < e.end for e in [entity, *others]):
+            continue
+        if any(same_stem(t, stem(match.group().lower())) for t in question_terms):
+            hits.append(position)
+    first = entity_first if entity_first is not None else position
+    last = entity_last if entity_last is not None else first
+    for hit in hits:
+        best = min(best, first - hit if hit < first else hit - last)
+    return best

@@ -1,0 +1,121 @@
+"""Short answers: the question's answer type, and the phrase of that type picked inside the answer sentence."""
+
+import pytest
+
+from pipeline.answer_types import answer_type, counted_words, focus_words, required_words
+from pipeline.components.short_answer import ShortAnswerExtractor, short_answer
+from pipeline.types import AskResult, Citation
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many Russian troops were deployed near the border?", "count"),
+        ("How many years did the work take?", "period"),
+        ("How much money does the budget propose?", "money"),
+        ("By how much did prices rise?", "amount"),
+        ("For how long, in her account, had they been friends?", "period"),
+        ("How old is the shop owner?", "age"),
+        ("How far away is the school?", "measure"),
+        ("When did Russia annex Crimea?", "date"),
+        ("Since when has NATO expanded?", "date"),
+        ("Where has the US embassy been relocated?", "place"),
+        ("In which country was the Prime Minister?", "place"),
+        ("Which northeastern Ukrainian town does the programme visit first?", "place"),
+        ("Who chaired the meeting?", "who"),
+        ("Which minister spoke of a moral duty?", "person"),
+        ("What is the name of the defence minister?", "person"),
+        ("Which club does Hill play for?", "organisation"),
+        ("What fine did the court impose?", "money"),
+        ("What was the inflation rate in November?", "percent"),
+        ("What was David Weir's winning time in the marathon?", "time"),
+        ("In what year did Ukrainians declare independence?", "date"),
+        ("What did Putin call the regions?", None),
+        ("What does the company do?", None),
+        ("Name one area where the budget raises funding.", None),
+        ("How did the councillors vote?", None),
+    ],
+)
+def test_answer_type_from_the_wh_phrase(question: str, kind: str | None) -> None:
+    found = answer_type(question)
+    assert (found.name if found else None) == kind
+
+
+def test_type_words_and_counted_words() -> None:
+    assert focus_words("In which city does she manage a bar?") == {"city"}
+    assert focus_words("How old is Nina?") == {"old"}
+    assert focus_words("What did she say?") == set()
+    assert counted_words("How many Russian troops were deployed?") == ["russian", "troops"]
+    assert counted_words("How many otters live in the river?") == ["otters"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("Where has the US embassy been temporarily relocated?",
+         "The US embassy has also been “temporarily relocated” to Lviv in western Ukraine.", "Lviv"),
+        ("How many Russian troops were deployed near the border?",
+         "Around 125,000 Russian troops had been deployed near Ukraine’s eastern border in November 2021.",
+         "125,000"),
+        ("Who chaired a meeting of Cobra?", "Boris Johnson chaired a meeting of Cobra on Tuesday.", "Boris Johnson"),
+        ("How long will the embankment be?", "The embankment will be 1.8 kilometres long.", "1.8 kilometres"),
+        ("How much aid is the UK committing?", "The UK is committing another £80 million in aid to Ukraine.",
+         "£80 million"),
+        ("What fine did the court impose?",
+         "He was fined £2,000, ordered to pay compensation of £3,970 and costs of £1,105.", "£2,000"),
+        ("What time did Christie Dawes record?", "Christie Dawes set an Oceania record with a time of 1:49:37.",
+         "1:49:37"),
+        ("At what UTC time is the launch scheduled?",
+         "The flight is due to be launched at 19:45 UTC (14:45 local time) tomorrow.", "19:45 UTC"),
+        ("How many pupils does the school have?",
+         "The trust runs the school and 11 other schools; the school has 46 pupils.", "46"),
+        ("Who did the Prime Minister visit in Ukraine?",
+         "The Prime Minister visited Ukrainian President Volodymyr Zelenskyy in Kyiv.", "Volodymyr Zelenskyy"),
+    ],
+)
+def test_short_answer_is_the_entity_of_the_asked_for_type(question: str, sentence: str, expected: str) -> None:
+    found = short_answer(question, sentence)
+    assert found is not None
+    assert expected in found.text and sentence[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("What did Putin want to avoid?", "President Putin wanted to avoid a war in Europe."),
+        ("Who chaired a meeting of Cobra?", "A meeting of Cobra was chaired on Tuesday."),  # no name in it
+        ("When did Boris Johnson visit?", "Boris Johnson visited the troops."),  # only what the question names
+    ],
+)
+def test_no_short_answer_without_an_entity_of_the_type(question: str, sentence: str) -> None:
+    assert short_answer(question, sentence) is None
+
+
+def test_the_component_gives_offsets_in_the_article() -> None:
+    article = "Headline\n\nIntro. The US embassy moved to Lviv in western Ukraine on Monday. More."
+    start = article.index("The US")
+    end = article.index(" More")
+    sentence = article[start:end]
+    answered = AskResult(
+        question="Where did the US embassy move?", answer=sentence, abstained=False, answer_doc_id="a.txt",
+        answer_start=start, answer_end=end,
+        citations=[Citation(doc_id="a.txt", title="Headline", text=sentence, start=start, end=end, score=0.9)],
+    )
+    result = ShortAnswerExtractor().run(question=answered.question, result=answered)["result"]
+    assert result.short_answer == "Lviv"
+    assert article[result.short_answer_start : result.short_answer_end] == "Lviv"
+    abstained = AskResult(question="Where?", answer=None, abstained=True)
+    assert ShortAnswerExtractor().run(question="Where?", result=abstained)["result"].short_answer is None
+
+
+@pytest.mark.parametrize(
+    ("question", "required"),
+    [
+        ("What is the capital of Belarus?", ["capital"]),
+        ("What is the name of the Russian defence minister?", ["russian", "defenc", "minister"]),
+        ("Which city was suspected to be a target?", []),
+        ("What did Putin say?", []),
+    ],
+)
+def test_relational_questions_require_their_relation(question: str, required: list[str]) -> None:
+    assert required_words(question) == required
