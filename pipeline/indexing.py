@@ -87,6 +87,12 @@ class Articles(Mapping[str, Article]):
     def __len__(self) -> int:
         return len(self._order)
 
+    def values(self) -> list[Article]:  # type: ignore[override]
+        """All articles in corpus order (a lazy base reads them in one go, not one a query)."""
+        base = {a.doc_id: a for a in self._base.values()}
+        base.update(self._changes)  # type: ignore[arg-type]
+        return [a for d in self._order if (a := base.get(d)) is not None]
+
     def with_change(self, doc_id: str, article: Article | None) -> Articles:
         order = [d for d in self._order if d != doc_id]
         if article is not None:
