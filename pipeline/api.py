@@ -333,4 +333,11 @@ def serve(settings: Settings, *, host: str, port: int) -> None:
                 shown = f"[{bound_host}]" if ":" in bound_host else bound_host
                 print(f"factcheck: ready on http://{shown}:{bound_port} ({summary}; API docs at /docs)", flush=True)
 
-    _Server(uvicorn.Config(create_app(service), host=host, port=port, log_level="warning")).run()
+    from pipeline.engine_socket import EngineServer
+
+    engine = EngineServer(service)  # `factcheck ask/check` on this corpus answer through this process
+    engine.start()
+    try:
+        _Server(uvicorn.Config(create_app(service), host=host, port=port, log_level="warning")).run()
+    finally:
+        engine.stop()

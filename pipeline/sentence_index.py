@@ -24,7 +24,8 @@ class SentenceIndex:
 
     @classmethod
     def empty(cls) -> SentenceIndex:
-        return cls((), np.zeros(0, np.int32), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, 0), np.float32))
+        none = np.zeros(0, np.int64)
+        return cls((), np.zeros(0, np.int32), none, none, np.zeros((0, 0), np.float32))
 
     @classmethod
     def of_article(cls, doc_id: str, spans: list[tuple[int, int]], embeddings: np.ndarray) -> SentenceIndex:

@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     altered_min_similarity: float = 0.7
     paraphrase_min_similarity: float = 0.70
 
+    # The command line answers through a running app or `factcheck serve` on the same corpus when there is one.
+    use_running_service: bool = True
+
     # Limits on input.
     max_question_chars: int = 1000
     max_quote_chars: int = 2000

@@ -271,7 +271,8 @@ class _SnapshotArticles(Mapping[str, Article]):
     def values(self) -> Any:  # one query for all, rather than one a article
         missing = [d for d in self._order if d not in self._loaded]
         if missing:
-            loaded = {doc_id: _article(json.loads(data)) for doc_id, data in self._db.query("SELECT doc_id, data FROM articles")}
+            rows = self._db.query("SELECT doc_id, data FROM articles")
+            loaded = {doc_id: _article(json.loads(data)) for doc_id, data in rows}
             with self._lock:
                 self._loaded.update(loaded)
         return [self._loaded[d] for d in self._order]
@@ -282,7 +283,9 @@ def _article(data: dict[str, Any]) -> Article:
     return Article(**data)
 
 
-def open_snapshot(settings: Settings, corpus_dir: Path, fingerprint: list[list[Any]] | None = None) -> CorpusIndex | None:
+def open_snapshot(
+    settings: Settings, corpus_dir: Path, fingerprint: list[list[Any]] | None = None
+) -> CorpusIndex | None:
     """The current snapshot of ``corpus_dir`` as a ``CorpusIndex``, or None when there is none that still holds."""
     root = snapshot_root(settings, corpus_dir)
     try:

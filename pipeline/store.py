@@ -305,9 +305,9 @@ class NumpyDocumentStore:
             return []
         best = np.argpartition(-scores, k - 1)[:k]
         best = best[np.argsort(-scores[best], kind="stable")]
-        best = [int(row) for row in best if math.isfinite(float(scores[row]))]
+        rows = [int(row) for row in best if math.isfinite(float(scores[row]))]
         results = []
-        for row, document in zip(best, snap.rows.documents(best), strict=True):
+        for row, document in zip(rows, snap.rows.documents(rows), strict=True):
             score = float(scores[row])
             snap.recent_rows[document.id] = row
             # No embedding in results: pipelines copy their inputs, and 384 floats per passage add up.

@@ -21,7 +21,9 @@ class SpeakerStatementsAnswerer:
         self.speakers = SpeakerDirectory()
         self.articles: Mapping[str, Article] = {}
 
-    def attach(self, *, statements: list[Statement], speakers: SpeakerDirectory, articles: Mapping[str, Article]) -> None:
+    def attach(
+        self, *, statements: list[Statement], speakers: SpeakerDirectory, articles: Mapping[str, Article]
+    ) -> None:
         """Hand over the attribution index (kept out of ``to_dict``: it is data, not configuration)."""
         self.statements = statements
         self.speakers = speakers
