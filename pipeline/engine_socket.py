@@ -166,8 +166,9 @@ def answer(service: FactChecker, line: bytes) -> dict[str, Any]:
     from pipeline.cli import answer_text, check_text
     from pipeline.errors import FactcheckError
 
-    warnings = [f"skipped {w.path}: {w.message}" for w in service.index.warnings]
+    warnings: list[str] = []
     try:
+        warnings = [f"skipped {w.path}: {w.message}" for w in service.index.warnings]
         request = json.loads(line)
         op = request.get("op")
         if op == "ask":

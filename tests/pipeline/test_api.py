@@ -349,7 +349,7 @@ def test_a_failed_upload_changes_nothing(client: TestClient, service: FactChecke
     def failing_build(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the re-index broke")
 
-    monkeypatch.setattr(service, "_build", failing_build)
+    monkeypatch.setattr(service, "_replaced", failing_build)
     response = upload(client, "lighthouse.txt", LIGHTHOUSE.encode(), publisher="Elwyn Post", published="2025-03-03")
     assert response.status_code == 500 and response.json() == {"error": "internal error"}
     title, _, body = LIGHTHOUSE.partition("\n\n")
@@ -368,7 +368,7 @@ def test_a_failed_remove_changes_nothing(client: TestClient, service: FactChecke
     def failing_build(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the re-index broke")
 
-    monkeypatch.setattr(service, "_build", failing_build)
+    monkeypatch.setattr(service, "_replaced", failing_build)
     assert client.delete("/documents/lighthouse.txt").status_code == 500
     assert snapshot(client, service) == before
 
