@@ -498,4 +498,5 @@ def test_load_script_runs_against_its_own_server(settings: Settings) -> None:
     report = json.loads(result.stdout)
     assert report["all"]["requests"] == 12 and report["all"]["errors"] == 0
     assert report["ask"]["requests"] > 0 and report["check"]["requests"] > 0
+    assert report["add"]["status"] == 201 and report["add"]["remove_status"] == 200  # an article added mid-run
     assert load_script().require_loopback(report["url"]) == report["url"]
