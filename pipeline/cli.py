@@ -83,11 +83,12 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def _service(args: argparse.Namespace, *, progress: bool = False) -> Any:
+def _service(args: argparse.Namespace, *, progress: bool = False, pipelines: tuple[str, ...] = ()) -> Any:
+    """The engine with only what the command needs: `quotes` and `index` load no model, `ask` no quote index."""
     from pipeline.service import FactChecker
 
     service = FactChecker(_settings(args))
-    service.warm_up(on_progress=_ProgressBar() if progress else None)
+    service.warm_up(on_progress=_ProgressBar() if progress else None, pipelines=pipelines)
     for warning in service.index.warnings:
         print(f"factcheck: warning: skipped {warning.path}: {warning.message}", file=sys.stderr)
     return service
@@ -165,7 +166,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         done = _through_engine(args, requests, lines=args.questions is not None)
         if done is not None:
             return done
-        service = _service(args)
+        service = _service(args, pipelines=("ask",))
         if args.questions is not None:
             for question in questions:
                 _print_json(contract.ask_json(service.ask(question, top_k=args.top_k)))
@@ -179,7 +180,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         done = _through_engine(args, requests, lines=args.quotes is not None)
         if done is not None:
             return done
-        service = _service(args)
+        service = _service(args, pipelines=("check",))
         if args.quotes is not None:
             for quote, speaker in items:
                 _print_json(contract.check_json(service.check(quote, speaker)))
@@ -205,7 +206,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         if args.corpus is None and (args.set_dir / "corpus").is_dir():
             args.corpus = args.set_dir / "corpus"  # a set with its own articles runs on them
-        print(format_report(evaluate(_service(args), args.set_dir)))
+        print(format_report(evaluate(_service(args, pipelines=("ask", "check")), args.set_dir)))
         return 0
     raise InputError(f"unknown command {args.command}")  # pragma: no cover - argparse rejects it first
 

@@ -51,13 +51,24 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class _State:
-    """One index and its pipelines; the check pipeline (and its quote index) is built on the first check."""
+    """One index and its pipelines, each built (and its model loaded) on first use: `factcheck quotes` needs no
+    model, an ask no quote index."""
 
     index: CorpusIndex
-    ask: Pipeline
     settings: Settings
+    _ask: Pipeline | None = None
     _check: Pipeline | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def ask(self) -> Pipeline:
+        if self._ask is None:
+            with self._lock:
+                if self._ask is None:
+                    ask = build_ask_pipeline(self.index, self.settings)
+                    ask.warm_up()
+                    self._ask = ask
+        return self._ask
 
     @property
     def check(self) -> Pipeline:
@@ -84,14 +95,24 @@ class FactChecker:
         self._snapshot_writer: threading.Thread | None = None
 
     # -- lifecycle -----------------------------------------------------------------------------------------
-    def warm_up(self, on_progress: Progress | None = None) -> CorpusIndex:
-        """Load the model and build (or load from cache) the index; heavy work happens here, not at import."""
+    def warm_up(
+        self, on_progress: Progress | None = None, *, pipelines: tuple[str, ...] = ("ask", "check")
+    ) -> CorpusIndex:
+        """Open (or build) the index and build ``pipelines`` (loading the model); heavy work happens here, not at
+        import. A command that needs no model passes ``pipelines=()``; the rest is built on first use."""
         _one_blas_thread()
         if self._state is None:
             with self._write_lock:
                 if self._state is None:
                     self._state = self._build(on_progress)
-        return self._state.index
+        state = self._state
+        for name in pipelines:
+            getattr(state, name)
+        return state.index
+
+    def _ready(self) -> CorpusIndex:
+        """The index, built or opened if need be, without building any pipeline."""
+        return self.warm_up(pipelines=())
 
     def refresh(self, on_progress: Progress | None = None) -> CorpusIndex:
         """Rebuild from the corpus folder and the per-article cache (not from the snapshot), and write a snapshot."""
@@ -101,7 +122,7 @@ class FactChecker:
 
     @property
     def index(self) -> CorpusIndex:
-        return self.warm_up()
+        return self._ready()
 
     def _build(self, on_progress: Progress | None, *, use_snapshot: bool = True) -> _State:
         fingerprint = corpus_fingerprint(self.corpus_dir) if self.corpus_dir.is_dir() else []
@@ -112,10 +133,15 @@ class FactChecker:
             self._write_snapshot(index, fingerprint)
         return self._state_for(index)
 
-    def _state_for(self, index: CorpusIndex) -> _State:
-        ask = build_ask_pipeline(index, self.settings)
-        ask.warm_up()
-        return _State(index, ask, self.settings)
+    def _state_for(self, index: CorpusIndex, like: _State | None = None) -> _State:
+        """A state over ``index``; the pipelines ``like`` had built are built now, before it is swapped in, so the
+        first query after a change does not pay for them."""
+        state = _State(index, self.settings)
+        if like is not None and like._ask is not None:
+            state.ask  # noqa: B018
+        if like is not None and like._check is not None:
+            state.check  # noqa: B018
+        return state
 
     def _write_snapshot(self, index: CorpusIndex, fingerprint: list) -> None:
         try:
@@ -151,16 +177,17 @@ class FactChecker:
 
     def _replaced(self, doc_id: str, present: bool) -> _State:
         """The current state with one article re-read from the corpus folder (``present``) or dropped."""
-        index = self._current().index
+        current = self._current()
+        index = current.index
         entry = None
         if present:
             article = read_article(self.corpus_dir, doc_id, max_bytes=self.settings.max_file_bytes)
             entries, _ = self.indexer.index_articles([article])
             entry = entries[0]
-        return self._state_for(index.replaced(doc_id, entry))
+        return self._state_for(index.replaced(doc_id, entry), like=current)
 
     def _current(self) -> _State:
-        self.warm_up()
+        self._ready()
         assert self._state is not None
         return self._state
 

@@ -36,7 +36,7 @@ def test_a_second_start_opens_the_snapshot_lazily(hashing_settings: Settings, mo
     expected = answers(first)
     no_rebuild(monkeypatch)
     second = FactChecker(hashing_settings)
-    index = second.warm_up()
+    index = second.warm_up(pipelines=())
     assert isinstance(index.store.state.embeddings, np.memmap)  # mapped, not read
     assert isinstance(index.sentences.embeddings, np.memmap)
     assert not index.articles._base._loaded  # type: ignore[attr-defined]  # no article parsed yet
