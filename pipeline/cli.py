@@ -136,17 +136,15 @@ class _ProgressBar:
 
     def __init__(self) -> None:
         self._bar: Any = None
-        self._from_cache = 0
 
     def __call__(self, done: int, total: int, doc_id: str) -> None:
         if self._bar is None:
-            if not doc_id:
-                self._from_cache = done
-                return
+            if done >= total:
+                return  # everything came from the cache
             from tqdm import tqdm  # type: ignore[import-untyped]
 
-            self._bar = tqdm(total=total, initial=self._from_cache, unit="article", file=sys.stderr,
-                             desc="indexing", dynamic_ncols=True)
+            self._bar = tqdm(total=total, initial=done, unit="article", file=sys.stderr, desc="indexing",
+                             dynamic_ncols=True)
         self._bar.update(done - self._bar.n)
         if done >= total:
             self._bar.close()
