@@ -267,7 +267,7 @@ def add_one(service: Any) -> dict[str, float]:
     }
 
 
-def run_size(size: int, stock: bool) -> dict:
+def run_size(size: int, stock: bool, rss_only: bool = False) -> dict:
     from pipeline.engine_socket import EngineServer
     from pipeline.service import FactChecker
 
@@ -290,6 +290,10 @@ def run_size(size: int, stock: bool) -> dict:
     if index.embedded_now == len(index.articles):
         row["index_passages_per_s"] = round(passages / build_seconds, 1)
     row["build_from_cache_s" if not index.embedded_now else "build_s"] = round(build_seconds, 2)
+    if rss_only:
+        del service, index
+        row.update({f"rss_{k.lower()}_mb": v for k, v in service_rss(settings, corpus).items()})
+        return row
 
     row["import_floor_s"] = import_floor()
     row["cold_ask_s"], alone = cold_ask(settings, corpus, engine=False)
@@ -353,6 +357,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100, 1000])
     parser.add_argument("--stock", action="store_true", help="also time Haystack's InMemoryDocumentStore")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--rss-only", action="store_true", help="only build the index and measure memory")
     parser.add_argument("--rss-probe", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_probe:
@@ -361,11 +366,11 @@ def main() -> None:
     rows = []
     for size in args.sizes:
         print(f"benchmarking {size} articles...", file=sys.stderr, flush=True)
-        rows.append(run_size(size, args.stock))
+        rows.append(run_size(size, args.stock, args.rss_only))
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
-    (results / "bench.json").write_text(json.dumps(rows, indent=2))
+    (results / ("bench-rss.json" if args.rss_only else "bench.json")).write_text(json.dumps(rows, indent=2))
     if args.json:
         print(json.dumps(rows, indent=2))
         return
