@@ -30,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -134,9 +135,9 @@ def replicated_corpus(size: int, base: Path, settings: Settings) -> Path:
         (folder / doc_id).write_bytes(data)
         article = parse_article(doc_id, data)
         passages, embeddings, sentence_embeddings = cached
-        for passage in passages:
-            passage.id = passage.id.replace(source.doc_id, doc_id, 1)
-            passage.meta["doc_id"] = doc_id
+        passages = [
+            replace(p, id=p.id.replace(source.doc_id, doc_id, 1), meta={**p.meta, "doc_id": doc_id}) for p in passages
+        ]
         cache.store_passages(article, passages, embeddings, sentence_embeddings)
         for statement in statements:
             statement.doc_id = doc_id
