@@ -314,6 +314,8 @@ def run_size(size: int, stock: bool, rss_only: bool = False) -> dict:
     row["check_p50_ms"], row["check_p95_ms"], row["check_cpu_p50_ms"] = latencies(
         lambda q: service.check(*q), QUOTES, rounds=5
     )
+    embedder = service._current().ask.get_component("embedder")
+    row["embed_query_p50_ms"], _, _ = latencies(lambda t: embedder.run(text=t), texts, rounds=1)
     row.update(add_one(service))
     row.update({f"rss_{k.lower()}_mb": v for k, v in service_rss(settings, corpus).items()})
 
