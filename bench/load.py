@@ -5,7 +5,10 @@
 
 Bounded by construction: loopback only (any other host is refused), at most 64 clients, at most
 600 seconds and ``--max-requests`` requests in all; it stops by itself and stops the server it started.
-Reports throughput (req/s), p50/p99 latency and the error count, per kind and in all.
+Reports throughput (req/s), p50/p99 latency and the error count, per kind and in all. Half-way
+through, one article is added (``POST /documents``) while the clients keep asking, and removed again
+after the run: its time and status are reported as ``add`` (``--no-add`` skips it). A server this
+script starts serves a temporary copy of the corpus, so the add never touches the real folder.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import ipaddress
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -93,9 +97,11 @@ class Server:
     """`factcheck serve` on 127.0.0.1 with a free port; the URL comes from its ready line."""
 
     def __init__(self, corpus: Path | None) -> None:
-        command = [sys.executable, "-m", "pipeline.cli", "serve", "--host", "127.0.0.1", "--port", "0"]
-        if corpus is not None:
-            command += ["--corpus", str(corpus)]
+        self.workdir = Path(tempfile.mkdtemp(prefix="factcheck-load-"))
+        served = self.workdir / "corpus"
+        shutil.copytree(corpus or PROJECT_ROOT / "corpus", served)
+        command = [sys.executable, "-m", "pipeline.cli", "serve", "--host", "127.0.0.1", "--port", "0",
+                   "--corpus", str(served)]
         self.log: TextIO = tempfile.NamedTemporaryFile("w+", prefix="factcheck-serve-", suffix=".log", delete=False)
         self.process = subprocess.Popen(
             command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=self.log, text=True, env=dict(os.environ)
@@ -137,6 +143,7 @@ class Server:
                 self.process.kill()
                 self.process.wait(timeout=30)
         self.log.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 # -- the load ---------------------------------------------------------------------------------------------------
@@ -164,7 +171,42 @@ def client_loop(url: str, offset: int, deadline: float, budget: threading.Semaph
             number += 1
 
 
-def load(url: str, clients: int, seconds: float, max_requests: int) -> tuple[Run, float]:
+ADDED_TITLE = "Harbour lighthouse reopens after repairs"
+ADDED_TEXT = (
+    "The lighthouse at Elwyn reopened on Monday after two years of repairs, the harbour trust said.\n\n"
+    "“We are delighted the light is shining again,” said Mair Evans, who chairs the trust.\n\n"
+    "The repairs cost £2.4 million. Visitors can climb the tower from April."
+)
+
+
+def add_mid_run(url: str, delay: float, report: dict[str, Any]) -> None:
+    """After ``delay`` seconds, add one article while the clients keep going; record its time and status."""
+    time.sleep(delay)
+    with httpx.Client(base_url=url, timeout=REQUEST_TIMEOUT * 5, trust_env=False) as http:
+        started = time.perf_counter()
+        try:
+            response = http.post("/documents", json={"title": ADDED_TITLE, "text": ADDED_TEXT})
+            report["status"] = response.status_code
+            report["doc_id"] = response.json().get("doc_id") if response.status_code == 201 else None
+            if response.status_code != 201:
+                report["error"] = response.text[:200]
+        except httpx.HTTPError as exc:
+            report["error"] = f"{type(exc).__name__}: {exc}"
+        report["seconds"] = round(time.perf_counter() - started, 3)
+
+
+def remove_added(url: str, report: dict[str, Any]) -> None:
+    if report.get("doc_id"):
+        with httpx.Client(base_url=url, timeout=REQUEST_TIMEOUT * 5, trust_env=False) as http:
+            started = time.perf_counter()
+            response = http.delete(f"/documents/{report['doc_id']}")
+            report["remove_status"] = response.status_code
+            report["remove_seconds"] = round(time.perf_counter() - started, 3)
+
+
+def load(
+    url: str, clients: int, seconds: float, max_requests: int, added: dict[str, Any] | None = None
+) -> tuple[Run, float]:
     with httpx.Client(base_url=url, timeout=REQUEST_TIMEOUT, trust_env=False) as http:
         for number in range(2):  # warm-up, not counted: first-call costs are not throughput
             request(http, number)
@@ -175,11 +217,16 @@ def load(url: str, clients: int, seconds: float, max_requests: int) -> tuple[Run
     threads = [
         threading.Thread(target=client_loop, args=(url, n, deadline, budget, run), daemon=True) for n in range(clients)
     ]
+    if added is not None:
+        threads.append(threading.Thread(target=add_mid_run, args=(url, seconds / 2, added), daemon=True))
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(seconds + REQUEST_TIMEOUT + 5)
-    return run, time.monotonic() - started
+        thread.join(seconds + REQUEST_TIMEOUT * 5 + 5)
+    elapsed = time.monotonic() - started
+    if added is not None:
+        remove_added(url, added)
+    return run, elapsed
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -190,7 +237,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))]
 
 
-def summarise(run: Run, elapsed: float, clients: int, seconds: float, url: str) -> dict[str, Any]:
+def summarise(
+    run: Run, elapsed: float, clients: int, seconds: float, url: str, added: dict[str, Any] | None = None
+) -> dict[str, Any]:
     def row(samples: list[Sample]) -> dict[str, Any]:
         latencies = [s.seconds for s in samples]
         return {
@@ -212,6 +261,7 @@ def summarise(run: Run, elapsed: float, clients: int, seconds: float, url: str) 
         "ask": row([s for s in samples if s.kind == "ask"]),
         "check": row([s for s in samples if s.kind == "check"]),
         "error_examples": list(run.error_examples),
+        "add": added,
     }
 
 
@@ -226,6 +276,10 @@ def table(report: dict[str, Any]) -> str:
             f"{kind:6} {r['requests']:>9} {r['errors']:>7} {r['req_per_s']:>8.2f}"
             f" {r['p50_ms']:>8.1f} {r['p99_ms']:>8.1f}"
         )
+    added = report.get("add")
+    if added:
+        lines.append(f"added one article mid-run: HTTP {added.get('status')} in {added.get('seconds')} s"
+                     f"{'; ' + added['error'] if added.get('error') else ''}")
     lines.extend(f"error: {example}" for example in report["error_examples"])
     return "\n".join(lines)
 
@@ -240,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--max-requests", type=int, default=100_000, help="stop after this many requests in all")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--no-add", action="store_true", help="do not add (and then remove) an article mid-run")
     args = parser.parse_args(argv)
     if not 1 <= args.clients <= MAX_CLIENTS:
         parser.error(f"--clients must be 1..{MAX_CLIENTS}")
@@ -256,14 +311,15 @@ def main(argv: list[str] | None = None) -> int:
     else:
         server = Server(args.corpus)
         url = server.url
+    added: dict[str, Any] | None = None if args.no_add else {}
     try:
-        run, elapsed = load(url, args.clients, args.seconds, args.max_requests)
+        run, elapsed = load(url, args.clients, args.seconds, args.max_requests, added)
     finally:
         if server is not None:
             server.stop()
-    report = summarise(run, elapsed, args.clients, args.seconds, url)
+    report = summarise(run, elapsed, args.clients, args.seconds, url, added)
     print(json.dumps(report, indent=2) if args.json else table(report))
-    return 1 if report["all"]["errors"] else 0
+    return 1 if report["all"]["errors"] or (added is not None and added.get("status") != 201) else 0
 
 
 if __name__ == "__main__":

@@ -380,6 +380,10 @@ def serve(settings: Settings, *, host: str, port: int) -> None:
         print(f"factcheck: warning: skipped {warning.path}: {warning.message}", file=sys.stderr)
     summary = f"{len(index.articles)} articles, {index.store.count_documents()} passages"
 
+    from pipeline.engine_socket import EngineServer
+
+    engine = EngineServer(service)  # `factcheck ask/check` on this corpus answer through this process
+
     class _Server(uvicorn.Server):
         async def startup(self, sockets: Any = None) -> None:
             await super().startup(sockets=sockets)
@@ -388,4 +392,13 @@ def serve(settings: Settings, *, host: str, port: int) -> None:
                 shown = f"[{bound_host}]" if ":" in bound_host else bound_host
                 print(f"factcheck: ready on http://{shown}:{bound_port} ({summary}; API docs at /docs)", flush=True)
 
-    _Server(uvicorn.Config(create_app(service), host=host, port=port, log_level="warning")).run()
+        async def shutdown(self, sockets: Any = None) -> None:
+            # Here, not only after run(): uvicorn re-raises a captured SIGTERM once serving ends.
+            engine.stop()
+            await super().shutdown(sockets=sockets)
+
+    engine.start()
+    try:
+        _Server(uvicorn.Config(create_app(service), host=host, port=port, log_level="warning")).run()
+    finally:
+        engine.stop()

@@ -106,19 +106,71 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def _service(args: argparse.Namespace, *, progress: bool = False) -> Any:
+def _service(args: argparse.Namespace, *, progress: bool = False, pipelines: tuple[str, ...] = ()) -> Any:
+    """The engine with only what the command needs: `quotes` and `index` load no model, `ask` no quote index."""
     from pipeline.service import FactChecker
 
     service = FactChecker(_settings(args))
-    service.warm_up(on_progress=_print_progress if progress else None)
+    service.warm_up(on_progress=_ProgressBar() if progress else None, pipelines=pipelines)
     for warning in service.index.warnings:
         print(f"factcheck: warning: skipped {warning.path}: {warning.message}", file=sys.stderr)
     return service
 
 
-def _print_progress(done: int, total: int, doc_id: str) -> None:
-    if doc_id:
-        print(f"indexed {done}/{total} articles ({doc_id})", file=sys.stderr, flush=True)
+def _through_engine(args: argparse.Namespace, requests: list[dict[str, Any]], *, lines: bool) -> int | None:
+    """Answer through a running app or ``factcheck serve`` on the same corpus and settings (see
+    ``pipeline.engine_socket``); None when there is none, or it fails before printing anything."""
+    settings = _settings(args)
+    if not settings.use_running_service:
+        return None
+    from pipeline.engine_socket import EngineClient
+
+    client = EngineClient.connect(settings, settings.corpus_dir)
+    if client is None:
+        return None
+    printed = False
+    try:
+        for request in requests:
+            try:
+                reply = client.request(request)
+            except (ConnectionError, ValueError) as error:
+                if not printed:
+                    return None
+                raise FactcheckError(f"the running service stopped answering: {error}") from None
+            if reply.get("internal") and not printed:
+                return None
+            if not printed:
+                for warning in reply.get("warnings", []):
+                    print(f"factcheck: warning: {warning}", file=sys.stderr)
+            if not reply.get("ok"):
+                raise FactcheckError(str(reply.get("error")))
+            if lines:
+                _print_json(reply["json"])
+            else:
+                print(_pretty(reply["json"]) if args.json else reply["text"])
+            printed = True
+        return 0
+    finally:
+        client.close()
+
+
+class _ProgressBar:
+    """Indexing progress on stderr with rate and time left (tqdm), shown only while articles are embedded."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def __call__(self, done: int, total: int, doc_id: str) -> None:
+        if self._bar is None:
+            if done >= total:
+                return  # everything came from the cache
+            from tqdm import tqdm  # type: ignore[import-untyped]
+
+            self._bar = tqdm(total=total, initial=done, unit="article", file=sys.stderr, desc="indexing",
+                             dynamic_ncols=True)
+        self._bar.update(done - self._bar.n)
+        if done >= total:
+            self._bar.close()
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -131,18 +183,28 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "ask":
         questions = _questions(args)
-        service = _service(args)
+        requests = [{"op": "ask", "question": q, "top_k": args.top_k} for q in questions]
+        done = _through_engine(args, requests, lines=args.questions is not None)
+        if done is not None:
+            return done
+        service = _service(args, pipelines=("ask",))
         if args.questions is not None:
             for question in questions:
                 _print_json(contract.ask_json(service.ask(question, top_k=args.top_k)))
             return 0
         result = service.ask(questions[0], top_k=args.top_k)
-        print(_pretty(contract.ask_json(result)) if args.json else _ask_text(result))
+        print(_pretty(contract.ask_json(result)) if args.json else answer_text(result))
         return 0
     if args.command == "check":
         output = _check_format(args)
         items = _quotes(args, claimreview=output == "claimreview")
-        service = _service(args)
+        if output != "claimreview":
+            args.json = output == "json"
+            requests = [{"op": "check", "quote": item.quote, "speaker": item.speaker} for item in items]
+            done = _through_engine(args, requests, lines=args.quotes is not None)
+            if done is not None:
+                return done
+        service = _service(args, pipelines=("check",))
 
         def exported(item: CheckItem) -> dict[str, Any]:
             result = service.check(item.quote, item.speaker)
@@ -157,7 +219,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                 _print_json(exported(item))
             return 0
         if output == "text":
-            print(_check_text(service.check(items[0].quote, items[0].speaker)))
+            print(check_text(service.check(items[0].quote, items[0].speaker)))
         else:
             print(_pretty(exported(items[0])))
         return 0
@@ -183,7 +245,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         if args.corpus is None and (args.set_dir / "corpus").is_dir():
             args.corpus = args.set_dir / "corpus"  # a set with its own articles runs on them
-        print(format_report(evaluate(_service(args), args.set_dir)))
+        print(format_report(evaluate(_service(args, pipelines=("ask", "check")), args.set_dir)))
         return 0
     raise InputError(f"unknown command {args.command}")  # pragma: no cover - argparse rejects it first
 
@@ -291,7 +353,7 @@ def _print_json(data: dict[str, Any]) -> None:
     print(json.dumps(data, ensure_ascii=False), flush=True)
 
 
-def _ask_text(result: Any) -> str:
+def answer_text(result: Any) -> str:
     lines = []
     if result.abstained:
         lines.append("The sources do not say.")
@@ -314,7 +376,7 @@ def _citation_line(number: int, citation: Any) -> str:
     return f"  [{number}] “{citation.text}”{who}\n      {where}"
 
 
-def _check_text(result: Any) -> str:
+def check_text(result: Any) -> str:
     lines = [f"Verdict: {result.verdict.replace('_', ' ')} (similarity {result.similarity:.2f})"]
     if result.explanation:
         lines.append(result.explanation)

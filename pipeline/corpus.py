@@ -189,3 +189,11 @@ def write_metadata(
         return
     meta_path = path.with_name(path.name + META_SUFFIX)
     meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+
+def read_article(corpus_dir: Path, doc_id: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """One article of ``corpus_dir`` exactly as ``load_corpus`` reads it (metadata file applied)."""
+    path = Path(corpus_dir) / doc_id
+    article = parse_article(doc_id, path.read_bytes(), max_bytes=max_bytes)
+    _apply_metadata(article, path)
+    return article

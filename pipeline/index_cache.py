@@ -26,7 +26,9 @@ from pipeline.types import Article, Statement
 
 PACKAGE = Path(__file__).resolve().parent
 # Bump when the way articles become passages changes (paragraphs, roles, sentences, windows).
-PASSAGE_FORMAT = 1
+# 2: every sentence of every passage is embedded too (``sentence_embeddings``), so a quote check embeds
+# only the quote.
+PASSAGE_FORMAT = 2
 # The attribution rules change often and re-reading statements is cheap, so their cache key
 # follows the code itself.
 STATEMENT_CODE = ("corpus.py", "html_text.py", "roles.py", "sentences.py", "speakers.py", "attribution.py",
@@ -60,31 +62,34 @@ class IndexCache:
     def statements_path(self, article: Article) -> Path:
         return self._path(article, self.statement_key, ".statements.json")
 
-    def load_passages(self, article: Article) -> list[Document] | None:
+    def load_passages(self, article: Article) -> tuple[list[Document], np.ndarray, np.ndarray] | None:
+        """Passages (without embeddings), their embeddings and their sentences' embeddings, or None."""
         path = self.passages_path(article)
         if not path.is_file():
             return None
         try:
             with np.load(path, allow_pickle=False) as data:
                 payload = json.loads(str(data["payload"]))
-                embeddings = data["embeddings"]
-        except (OSError, ValueError, KeyError):
+                embeddings = np.asarray(data["embeddings"], dtype=np.float32)
+                sentence_embeddings = np.asarray(data["sentence_embeddings"], dtype=np.float32)
+        except (OSError, ValueError, KeyError, EOFError):
             return None  # unreadable entry: the article is indexed again
-        return [
-            Document(
-                id=item["id"], content=item["content"], meta=item["meta"],
-                embedding=embeddings[row].tolist() if row < len(embeddings) else None,
-            )
-            for row, item in enumerate(payload)
-        ]
+        passages = [Document(id=item["id"], content=item["content"], meta=item["meta"]) for item in payload]
+        sentences = sum(len(d.meta.get("sentences", ())) for d in passages)
+        if embeddings.shape[0] != len(passages) or sentence_embeddings.shape[0] != sentences:
+            return None
+        return passages, embeddings, sentence_embeddings
 
-    def store_passages(self, article: Article, documents: list[Document]) -> None:
+    def store_passages(
+        self, article: Article, documents: list[Document], embeddings: np.ndarray, sentence_embeddings: np.ndarray
+    ) -> None:
         payload = [{"id": d.id, "content": d.content, "meta": d.meta} for d in documents]
-        has_embeddings = bool(documents) and all(d.embedding is not None for d in documents)
-        embeddings = np.array([d.embedding for d in documents], dtype=np.float32) if has_embeddings else np.zeros(0)
 
         def write(handle: Any) -> None:
-            np.savez(handle, payload=np.array(json.dumps(payload)), embeddings=embeddings)
+            np.savez(
+                handle, payload=np.array(json.dumps(payload)), embeddings=np.asarray(embeddings, dtype=np.float32),
+                sentence_embeddings=np.asarray(sentence_embeddings, dtype=np.float32),
+            )
 
         self._write(self.passages_path(article), write)
 

@@ -1,45 +1,119 @@
-"""Building the corpus index: articles → passages (embedded) and statements, cached per article.
+"""Building the corpus index: articles → passages and sentences (embedded) and statements, cached per article.
 
-The indexing pipeline is a Haystack ``Pipeline``: ``ArticleSplitter`` → document embedder for the
-passages, and ``StatementExtractor`` for the attribution index, both fed the same articles. Only
-articles missing from the cache go through it.
+The indexing pipeline is a Haystack ``Pipeline``: ``ArticleSplitter`` → ``PassageSentences`` →
+document embedder, so every passage and every sentence of a multi-sentence passage are embedded in the
+same batches; ``StatementExtractor`` builds the attribution index. Only articles missing from the
+cache go through them. A built ``CorpusIndex`` is immutable: ``replaced`` returns a new index with one
+article added, changed or removed, spliced in where a full rebuild would put it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+import numpy as np
 from haystack import Document, Pipeline
+from haystack.document_stores.types import DuplicatePolicy
 
 from pipeline.components.attribution import StatementExtractor
+from pipeline.components.passage_sentences import SENTENCE_OF, PassageSentences
 from pipeline.components.splitter import ArticleSplitter
 from pipeline.corpus import load_corpus, require_articles
 from pipeline.embedders import make_document_embedder
 from pipeline.index_cache import IndexCache
+from pipeline.sentence_index import SentenceIndex
 from pipeline.settings import Settings
 from pipeline.speakers import SpeakerDirectory
-from pipeline.stores import CorpusStore, embedding_dimension, make_store
+from pipeline.store import NumpyDocumentStore
+from pipeline.stores import CorpusStore, make_store
 from pipeline.types import Article, CorpusWarning, Statement
 
 if TYPE_CHECKING:
     from pipeline.quote_index import QuoteIndex
 
 Progress = Callable[[int, int, str], None]
-BATCH_ARTICLES = 8
+# Articles embedded per pipeline run: larger batches keep the encoder's length-sorted batches full.
+# The embedding size of all-MiniLM-L6-v2, for a database table created before any passage is embedded.
+MINILM_DIMENSION = 384
+BATCH_ARTICLES = 32
+
+
+def corpus_order(doc_id: str) -> tuple[str, ...]:
+    """The order ``load_corpus`` gives articles (sorted paths), so an update splices rows where a rebuild puts them."""
+    return PurePosixPath(doc_id).parts
+
+
+@dataclass
+class IndexedArticle:
+    """One article's share of the index: passages (no embeddings on them), their and their sentences' vectors."""
+
+    article: Article
+    passages: list[Document]
+    embeddings: np.ndarray  # (passages, dim)
+    sentence_embeddings: np.ndarray  # (sentences of all passages in order, dim)
+    statements: list[Statement]
+
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        return [(int(s), int(e)) for p in self.passages for s, e in p.meta["sentences"]]
+
+
+class Articles(Mapping[str, Article]):
+    """Articles in corpus order: a base mapping (perhaps read lazily from a snapshot) plus changes on top."""
+
+    def __init__(self, base: Mapping[str, Article], order: tuple[str, ...],
+                 changes: dict[str, Article | None] | None = None) -> None:
+        self._base = base
+        self._order = order
+        self._changes = changes or {}
+
+    def __getitem__(self, doc_id: str) -> Article:
+        if doc_id in self._changes:
+            article = self._changes[doc_id]
+            if article is None:
+                raise KeyError(doc_id)
+            return article
+        if doc_id not in self._base:
+            raise KeyError(doc_id)
+        return self._base[doc_id]
+
+    def __contains__(self, doc_id: object) -> bool:
+        if doc_id in self._changes:
+            return self._changes[doc_id] is not None
+        return doc_id in self._base
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def values(self) -> list[Article]:  # type: ignore[override]
+        """All articles in corpus order (a lazy base reads them in one go, not one a query)."""
+        base = {a.doc_id: a for a in self._base.values()}
+        base.update(self._changes)  # type: ignore[arg-type]
+        return [a for d in self._order if (a := base.get(d)) is not None]
+
+    def with_change(self, doc_id: str, article: Article | None) -> Articles:
+        order = [d for d in self._order if d != doc_id]
+        if article is not None:
+            order.append(doc_id)
+            order.sort(key=corpus_order)
+        return Articles(self._base, tuple(order), {**self._changes, doc_id: article})
 
 
 @dataclass
 class CorpusIndex:
-    """Everything a query needs, built once and swapped whole when the corpus changes."""
+    """Everything a query needs; never changed in place, replaced whole when the corpus changes."""
 
     corpus_dir: Path
-    articles: dict[str, Article]
+    articles: Mapping[str, Article]
     store: CorpusStore
     statements: list[Statement]
+    sentences: SentenceIndex = field(default_factory=SentenceIndex.empty)
     warnings: list[CorpusWarning] = field(default_factory=list)
     passages_per_article: dict[str, int] = field(default_factory=dict)
     embedded_now: int = 0
@@ -64,13 +138,62 @@ class CorpusIndex:
     def statements_in(self, doc_id: str) -> list[Statement]:
         return self.statements_by_doc.get(doc_id, [])
 
+    def first_row(self, doc_id: str) -> int:
+        """The store row where ``doc_id``'s passages start (or would start)."""
+        key = corpus_order(doc_id)
+        return sum(count for d, count in self.passages_per_article.items() if corpus_order(d) < key)
+
+    def replaced(self, doc_id: str, entry: IndexedArticle | None) -> CorpusIndex:
+        """A new index with article ``doc_id`` added or changed (``entry``) or removed (None); this one is untouched."""
+        start = self.first_row(doc_id)
+        stop = start + self.passages_per_article.get(doc_id, 0)
+        passages = entry.passages if entry else []
+        embeddings = entry.embeddings if entry else np.zeros((0, 0), np.float32)
+        store: CorpusStore
+        if isinstance(self.store, NumpyDocumentStore):
+            store = self.store.spliced(start, stop, passages, embeddings)
+        else:  # a database store changes in place: the article's old rows out, its new ones in
+            store = self.store
+            old = store.filter_documents({"field": "meta.doc_id", "operator": "==", "value": doc_id})
+            store.delete_documents([d.id for d in old])
+            store.write_documents(_with_embeddings(passages, embeddings), policy=DuplicatePolicy.OVERWRITE)
+
+        sentence_start, sentence_stop = self.sentences.rows_of(doc_id)
+        if sentence_start == sentence_stop:
+            key = corpus_order(doc_id)
+            before = [i for i, d in enumerate(self.sentences.doc_ids) if corpus_order(d) < key]
+            sentence_start = sentence_stop = int(np.isin(self.sentences.docs, before).sum()) if before else 0
+        part = (SentenceIndex.of_article(doc_id, entry.sentence_spans(), entry.sentence_embeddings)
+                if entry else SentenceIndex.empty())
+        sentences = self.sentences.spliced(sentence_start, sentence_stop, part)
+
+        articles = self.articles.with_change(doc_id, entry.article if entry else None) if isinstance(
+            self.articles, Articles) else Articles(self.articles, tuple(self.articles)).with_change(
+            doc_id, entry.article if entry else None)
+        by_doc = dict(self.statements_by_doc)
+        by_doc.pop(doc_id, None)
+        if entry and entry.statements:
+            by_doc[doc_id] = entry.statements
+        statements = [s for d in articles for s in by_doc.get(d, ())]
+        counts = {d: c for d, c in self.passages_per_article.items() if d != doc_id}
+        if entry:
+            counts[doc_id] = len(entry.passages)
+        counts = {d: counts[d] for d in sorted(counts, key=corpus_order)}
+        return CorpusIndex(
+            corpus_dir=self.corpus_dir, articles=articles, store=store, statements=statements, sentences=sentences,
+            warnings=[w for w in self.warnings if w.path != doc_id], passages_per_article=counts,
+            embedded_now=self.embedded_now,
+        )
+
 
 def build_indexing_pipeline(settings: Settings) -> Pipeline:
-    """Articles → passages → embedded passages."""
+    """Articles → passages (+ their sentences) → embedded."""
     pipeline = Pipeline()
     pipeline.add_component("splitter", ArticleSplitter(max_words=settings.passage_max_words))
+    pipeline.add_component("sentences", PassageSentences())
     pipeline.add_component("embedder", make_document_embedder(settings))
-    pipeline.connect("splitter.documents", "embedder.documents")
+    pipeline.connect("splitter.documents", "sentences.documents")
+    pipeline.connect("sentences.documents", "embedder.documents")
     return pipeline
 
 
@@ -93,52 +216,39 @@ class Indexer:
     def build(self, corpus_dir: Path, on_progress: Progress | None = None) -> CorpusIndex:
         load = load_corpus(corpus_dir, max_bytes=self.settings.max_file_bytes)
         require_articles(load, corpus_dir)
-        documents, statements, counts, embedded = self.index_articles(load.articles, on_progress)
-        store = make_store(self.settings, embedding_dimension=embedding_dimension(documents))
-        store.replace_all(documents)
-        return CorpusIndex(
-            corpus_dir=Path(corpus_dir),
-            articles={a.doc_id: a for a in load.articles},
-            store=store,
-            statements=statements,
-            warnings=load.warnings,
-            passages_per_article=counts,
-            embedded_now=embedded,
-        )
+        entries, embedded = self.index_articles(load.articles, on_progress)
+        return assemble(Path(corpus_dir), entries, load.warnings, embedded, settings=self.settings)
 
     def index_articles(
         self, articles: list[Article], on_progress: Progress | None = None
-    ) -> tuple[list[Document], list[Statement], dict[str, int], int]:
-        """Passages and statements of ``articles`` in corpus order, and how many articles were embedded now."""
-        passages: dict[str, list[Document]] = {}
+    ) -> tuple[list[IndexedArticle], int]:
+        """Each article's share of the index, in the order given, and how many articles were embedded now."""
+        vectors: dict[str, tuple[list[Document], np.ndarray, np.ndarray]] = {}
         missing: list[Article] = []
         for article in articles:
             cached = self.cache.load_passages(article)
             if cached is None:
                 missing.append(article)
             else:
-                passages[article.doc_id] = cached
+                vectors[article.doc_id] = cached
         total = len(articles)
-        done = len(passages)
+        done = len(vectors)
         if on_progress:
             on_progress(done, total, "")
         for batch_start in range(0, len(missing), BATCH_ARTICLES):
             batch = missing[batch_start : batch_start + BATCH_ARTICLES]
             embedded: list[Document] = self.pipeline.run({"splitter": {"articles": batch}})["embedder"]["documents"]
             for article in batch:
-                passages[article.doc_id] = [d for d in embedded if d.meta["doc_id"] == article.doc_id]
-                self.cache.store_passages(article, passages[article.doc_id])
+                vectors[article.doc_id] = _split_embedded(article.doc_id, embedded)
+                self.cache.store_passages(article, *vectors[article.doc_id])
                 done += 1
                 if on_progress:
                     on_progress(done, total, article.doc_id)
-        documents: list[Document] = []
-        statements: list[Statement] = []
-        counts: dict[str, int] = {}
-        for article in articles:
-            documents.extend(passages[article.doc_id])
-            counts[article.doc_id] = len(passages[article.doc_id])
-            statements.extend(self._statements(article))
-        return documents, statements, counts, len(missing)
+        entries = [
+            IndexedArticle(article, *vectors[article.doc_id], statements=self._statements(article))
+            for article in articles
+        ]
+        return entries, len(missing)
 
     def _statements(self, article: Article) -> list[Statement]:
         cached = self.cache.load_statements(article)
@@ -146,3 +256,64 @@ class Indexer:
             cached = self.extractor.run(articles=[article])["statements"]
             self.cache.store_statements(article, cached)
         return cached
+
+
+def assemble(
+    corpus_dir: Path, entries: list[IndexedArticle], warnings: list[CorpusWarning], embedded: int = 0, *,
+    settings: Settings | None = None,
+) -> CorpusIndex:
+    """One ``CorpusIndex`` from every article's share, in the order given (corpus order), in the store that
+    ``settings`` choose (the in-process numpy store by default)."""
+    passages = [p for e in entries for p in e.passages]
+    matrices = [e.embeddings for e in entries if e.embeddings.size]
+    embeddings = np.concatenate(matrices) if matrices else np.zeros((len(passages), 0), np.float32)
+    if embeddings.shape[0] != len(passages):
+        embeddings = np.zeros((len(passages), 0), np.float32)
+    store: CorpusStore
+    if settings is None or settings.store == "numpy":
+        store = NumpyDocumentStore()
+        store.replace_all(passages, embeddings)
+    else:
+        store = make_store(settings, embedding_dimension=embeddings.shape[1] or MINILM_DIMENSION)
+        store.replace_all(_with_embeddings(passages, embeddings))
+    sentences = SentenceIndex.concatenate(
+        [SentenceIndex.of_article(e.article.doc_id, e.sentence_spans(), e.sentence_embeddings) for e in entries]
+    )
+    return CorpusIndex(
+        corpus_dir=Path(corpus_dir),
+        articles=Articles({e.article.doc_id: e.article for e in entries}, tuple(e.article.doc_id for e in entries)),
+        store=store,
+        statements=[s for e in entries for s in e.statements],
+        sentences=sentences,
+        warnings=list(warnings),
+        passages_per_article={e.article.doc_id: len(e.passages) for e in entries},
+        embedded_now=embedded,
+    )
+
+
+def _with_embeddings(passages: list[Document], embeddings: np.ndarray) -> list[Document]:
+    """Passages carrying their vectors, for a store that keeps them itself."""
+    if embeddings.shape[0] != len(passages) or not embeddings.size:
+        return passages
+    return [replace(p, embedding=row.tolist()) for p, row in zip(passages, embeddings, strict=True)]
+
+
+def _split_embedded(doc_id: str, embedded: list[Document]) -> tuple[list[Document], np.ndarray, np.ndarray]:
+    """One article's passages and sentence vectors out of a batch's embedded documents."""
+    passages = [d for d in embedded if d.meta["doc_id"] == doc_id and SENTENCE_OF not in d.meta]
+    sentence_vectors = {
+        (d.meta[SENTENCE_OF], d.meta["start"], d.meta["end"]): d.embedding
+        for d in embedded if d.meta["doc_id"] == doc_id and SENTENCE_OF in d.meta
+    }
+    embeddings = np.array([p.embedding for p in passages], dtype=np.float32)
+    rows = []
+    for passage, vector in zip(passages, embeddings, strict=True):
+        spans = passage.meta["sentences"]
+        if len(spans) < 2:
+            rows.append(vector)  # a one-sentence passage is its own sentence
+            continue
+        rows.extend(np.asarray(sentence_vectors[(passage.id, s, e)], dtype=np.float32) for s, e in spans)
+    dim = embeddings.shape[1] if embeddings.ndim == 2 else 0
+    sentence_embeddings = np.array(rows, dtype=np.float32).reshape(len(rows), dim)
+    stripped = [Document(id=p.id, content=p.content, meta=p.meta) for p in passages]
+    return stripped, embeddings.reshape(len(passages), dim), sentence_embeddings

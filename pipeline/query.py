@@ -3,7 +3,7 @@
 ask:   router ─passages→ text embedder → dense retriever ─┐
               │          BM25 retriever ──────────────────┴→ fusion → extractive answerer → short answer
               └speaker→  speaker statements answerer
-check: text embedder → dense retriever → sentence candidates → document embedder → quote checker
+check: text embedder → sentence retriever (every sentence, embedded at indexing time) → quote checker
 """
 
 from __future__ import annotations
@@ -14,14 +14,17 @@ from pipeline.components.answerer import ExtractiveAnswerer
 from pipeline.components.fusion import ReciprocalRankFusion
 from pipeline.components.quote_checker import QuoteChecker
 from pipeline.components.router import QuestionRouter
-from pipeline.components.sentence_candidates import SentenceCandidates
+from pipeline.components.sentence_retriever import SentenceRetriever
 from pipeline.components.short_answer import ShortAnswerExtractor
 from pipeline.components.speaker_statements import SpeakerStatementsAnswerer
-from pipeline.embedders import make_document_embedder, make_text_embedder
+from pipeline.embedders import make_text_embedder
 from pipeline.indexing import CorpusIndex
 from pipeline.settings import Settings
 from pipeline.stores import make_dense_retriever, make_keyword_retriever
 from pipeline.types import AskResult, CheckResult
+
+# Sentences of the whole corpus handed to the quote checker, closest in meaning first.
+CHECK_SENTENCES = 40
 
 
 def build_ask_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
@@ -75,9 +78,9 @@ def run_ask(pipeline: Pipeline, question: str, top_k: int | None = None) -> AskR
 def build_check_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
     pipeline = Pipeline()
     pipeline.add_component("embedder", make_text_embedder(settings))
-    pipeline.add_component("dense", make_dense_retriever(index.store, top_k=8))
-    pipeline.add_component("sentences", SentenceCandidates())
-    pipeline.add_component("sentence_embedder", make_document_embedder(settings))
+    sentences = SentenceRetriever(top_k=CHECK_SENTENCES)
+    sentences.attach(sentences=index.sentences, articles=index.articles)
+    pipeline.add_component("sentences", sentences)
     checker = QuoteChecker(
         altered_min_similarity=settings.altered_min_similarity,
         paraphrase_min_similarity=settings.paraphrase_min_similarity,
@@ -86,10 +89,8 @@ def build_check_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
         quote_index=index.quote_index, statements=index.statements, speakers=index.speakers, articles=index.articles
     )
     pipeline.add_component("checker", checker)
-    pipeline.connect("embedder.embedding", "dense.query_embedding")
-    pipeline.connect("dense.documents", "sentences.documents")
-    pipeline.connect("sentences.documents", "sentence_embedder.documents")
-    pipeline.connect("sentence_embedder.documents", "checker.candidates")
+    pipeline.connect("embedder.embedding", "sentences.query_embedding")
+    pipeline.connect("sentences.documents", "checker.candidates")
     pipeline.connect("embedder.embedding", "checker.query_embedding")
     return pipeline
 

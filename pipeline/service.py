@@ -1,24 +1,29 @@
 """The engine's one entry point for the CLI, the Streamlit app and the HTTP API.
 
-``FactChecker`` owns the current ``CorpusIndex`` and the pipelines built over it. A change to the
-corpus builds a new index aside and swaps it in whole, so a concurrent reader sees the old index or
-the new one, never a half-built one; a failed change leaves files and index as they were.
+``FactChecker`` owns the current ``CorpusIndex`` and the pipelines built over it. Starting opens the
+corpus's index snapshot (``pipeline.snapshot``) when it still matches the files, else builds the index
+from the per-article cache and writes a snapshot for the next process. Adding or removing an article
+indexes only that article and splices it into a new immutable index, swapped in whole under the lock,
+so a concurrent reader sees the old corpus or the new one, never a mix; the snapshot on disk follows in
+a background thread. A failed change leaves files and index as they were.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import sqlite3
 import tempfile
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from haystack import Pipeline
 
 from pipeline.article_file import article_kind, shown_name
-from pipeline.corpus import META_SUFFIX, parse_article, write_metadata
+from pipeline.corpus import META_SUFFIX, parse_article, read_article, write_metadata
 from pipeline.errors import (
     DocumentExistsError,
     DocumentNotFoundError,
@@ -30,6 +35,7 @@ from pipeline.errors import (
 from pipeline.indexing import CorpusIndex, Indexer, Progress
 from pipeline.query import build_ask_pipeline, build_check_pipeline, run_ask, run_check
 from pipeline.settings import Settings, get_settings
+from pipeline.snapshot import corpus_fingerprint, open_snapshot, write_snapshot
 from pipeline.types import (
     Article,
     AskResult,
@@ -45,13 +51,39 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 NAME_STEM_CHARS = 60
 # "-2" ... "-999": an added article never replaces one already in the corpus.
 MAX_NAME_SUFFIX = 999
+logger = logging.getLogger(__name__)
 
 
 @dataclass
 class _State:
+    """One index and its pipelines, each built (and its model loaded) on first use: `factcheck quotes` needs no
+    model, an ask no quote index."""
+
     index: CorpusIndex
-    ask: Pipeline
-    check: Pipeline
+    settings: Settings
+    _ask: Pipeline | None = None
+    _check: Pipeline | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def ask(self) -> Pipeline:
+        if self._ask is None:
+            with self._lock:
+                if self._ask is None:
+                    ask = build_ask_pipeline(self.index, self.settings)
+                    ask.warm_up()
+                    self._ask = ask
+        return self._ask
+
+    @property
+    def check(self) -> Pipeline:
+        if self._check is None:
+            with self._lock:
+                if self._check is None:
+                    check = build_check_pipeline(self.index, self.settings)
+                    check.warm_up()
+                    self._check = check
+        return self._check
 
 
 class FactChecker:
@@ -63,36 +95,108 @@ class FactChecker:
         self.indexer = Indexer(self.settings)
         self._state: _State | None = None
         self._write_lock = threading.Lock()
+        self._snapshot_lock = threading.Lock()
+        self._pending_snapshot: tuple[CorpusIndex, list] | None = None
+        self._snapshot_writer: threading.Thread | None = None
 
     # -- lifecycle -----------------------------------------------------------------------------------------
-    def warm_up(self, on_progress: Progress | None = None) -> CorpusIndex:
-        """Load the model and build (or load from cache) the index; heavy work happens here, not at import."""
+    def warm_up(
+        self, on_progress: Progress | None = None, *, pipelines: tuple[str, ...] = ("ask", "check")
+    ) -> CorpusIndex:
+        """Open (or build) the index and build ``pipelines`` (loading the model); heavy work happens here, not at
+        import. A command that needs no model passes ``pipelines=()``; the rest is built on first use."""
         _one_blas_thread()
         if self._state is None:
             with self._write_lock:
                 if self._state is None:
                     self._state = self._build(on_progress)
-        return self._state.index
+        state = self._state
+        for name in pipelines:
+            getattr(state, name)
+        return state.index
+
+    def _ready(self) -> CorpusIndex:
+        """The index, built or opened if need be, without building any pipeline."""
+        return self.warm_up(pipelines=())
 
     def refresh(self, on_progress: Progress | None = None) -> CorpusIndex:
+        """Rebuild from the corpus folder and the per-article cache (not from the snapshot), and write a snapshot."""
         with self._write_lock:
-            self._state = self._build(on_progress)
+            self._state = self._build(on_progress, use_snapshot=False)
         return self._state.index
 
     @property
     def index(self) -> CorpusIndex:
-        return self.warm_up()
+        return self._ready()
 
-    def _build(self, on_progress: Progress | None) -> _State:
-        index = self.indexer.build(self.corpus_dir, on_progress)
-        ask = build_ask_pipeline(index, self.settings)
-        check = build_check_pipeline(index, self.settings)
-        ask.warm_up()
-        check.warm_up()
-        return _State(index, ask, check)
+    def _build(self, on_progress: Progress | None, *, use_snapshot: bool = True) -> _State:
+        fingerprint = corpus_fingerprint(self.corpus_dir) if self.corpus_dir.is_dir() else []
+        # The snapshot holds the in-process store's matrices; a database store is its own persistence.
+        snapshots = self.settings.store == "numpy"
+        index = open_snapshot(self.settings, self.corpus_dir, fingerprint) if use_snapshot and snapshots else None
+        if index is None:
+            index = self.indexer.build(self.corpus_dir, on_progress)
+            # The fingerprint was taken before reading the files: a change during the build makes it stale.
+            self._write_snapshot(index, fingerprint)
+        return self._state_for(index)
+
+    def _state_for(self, index: CorpusIndex, like: _State | None = None) -> _State:
+        """A state over ``index``; the pipelines ``like`` had built are built now, before it is swapped in, so the
+        first query after a change does not pay for them."""
+        state = _State(index, self.settings)
+        if like is not None and like._ask is not None:
+            state.ask  # noqa: B018
+        if like is not None and like._check is not None:
+            state.check  # noqa: B018
+        return state
+
+    def _write_snapshot(self, index: CorpusIndex, fingerprint: list) -> None:
+        if self.settings.store != "numpy":
+            return
+        try:
+            write_snapshot(self.settings, index, fingerprint)
+        except (OSError, sqlite3.Error) as error:  # the snapshot only saves time: the next start rebuilds
+            logger.warning("could not write the index snapshot: %s", error)
+
+    def _publish_later(self, index: CorpusIndex) -> None:
+        """Write ``index`` as the snapshot in a background thread; of several pending, only the newest is written."""
+        fingerprint = corpus_fingerprint(self.corpus_dir)
+        with self._snapshot_lock:
+            self._pending_snapshot = (index, fingerprint)
+            if self._snapshot_writer is None:
+                self._snapshot_writer = threading.Thread(
+                    target=self._write_pending, name="factcheck-snapshot", daemon=False
+                )
+                self._snapshot_writer.start()
+
+    def _write_pending(self) -> None:
+        while True:
+            with self._snapshot_lock:
+                job, self._pending_snapshot = self._pending_snapshot, None
+                if job is None:
+                    self._snapshot_writer = None
+                    return
+            self._write_snapshot(*job)
+
+    def wait_for_snapshot(self) -> None:
+        """Block until the snapshot of the latest change is on disk (tests, and before a process exits)."""
+        writer = self._snapshot_writer
+        if writer is not None:
+            writer.join()
+
+    def _replaced(self, doc_id: str, present: bool) -> _State:
+        """The current state with one article re-read from the corpus folder (``present``) or dropped."""
+        current = self._current()
+        index = current.index
+        entry = None
+        if present:
+            article = read_article(self.corpus_dir, doc_id, max_bytes=self.settings.max_file_bytes)
+            entries, _ = self.indexer.index_articles([article])
+            entry = entries[0]
+        return self._state_for(index.replaced(doc_id, entry), like=current)
 
     def _current(self) -> _State:
-        self.warm_up()
+        self._ready()
         assert self._state is not None
         return self._state
 
@@ -215,13 +319,19 @@ class FactChecker:
             _write_atomically(target, data)
             try:
                 write_metadata(target, **meta)
-                self._state = self._build(on_progress)
+                if on_progress:
+                    on_progress(0, 1, "")
+                state = self._replaced(target.name, present=True)
+                if on_progress:
+                    on_progress(1, 1, target.name)
+                self._state = state
             except BaseException:
                 target.unlink(missing_ok=True)
                 meta_path.unlink(missing_ok=True)
                 if orphan_meta is not None:
                     _write_atomically(meta_path, orphan_meta)
                 raise
+            self._publish_later(state.index)
             # Still under the lock: a concurrent remove of the same name cannot slip in before the lookup.
             return next(d for d in self.documents() if d.doc_id == target.name)
 
@@ -253,11 +363,12 @@ class FactChecker:
             backup = target.read_bytes()
             target.unlink()
             try:
-                self._state = self._build(None)
+                self._state = self._replaced(doc_id, present=False)
             except BaseException:
                 _write_atomically(target, backup)
                 raise
             target.with_name(target.name + META_SUFFIX).unlink(missing_ok=True)
+            self._publish_later(self._state.index)
 
     # -- helpers -------------------------------------------------------------------------------------------
     @staticmethod

@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     # Who publishes a ClaimReview export (its ``author``): set these to the newsroom's name and home page.
     organization_name: str = "factcheck"
     organization_url: str | None = None
+    # The command line answers through a running app or `factcheck serve` on the same corpus when there is one.
+    use_running_service: bool = True
 
     # Limits on input.
     max_question_chars: int = 1000

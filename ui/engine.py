@@ -58,8 +58,20 @@ def get_checker() -> FactChecker:
                 st.error(f"The corpus could not be loaded: {error}")
                 st.stop()
             bar.empty()
+            _serve_command_line(engine.checker)
             engine.ready = True
     return engine.checker
+
+
+def _serve_command_line(checker: FactChecker) -> None:
+    """Let `factcheck ask/check` on the same corpus answer through this warm process, until it exits."""
+    import atexit
+
+    from pipeline.engine_socket import EngineServer
+
+    server = EngineServer(checker)
+    if server.start():
+        atexit.register(server.stop)
 
 
 def clear() -> None:

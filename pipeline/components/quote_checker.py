@@ -19,6 +19,7 @@ itself serialises to its two thresholds.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -70,7 +71,7 @@ class QuoteChecker:
         self.paraphrase_min_similarity = paraphrase_min_similarity
         self._index: QuoteIndex | None = None
         self._speakers = SpeakerDirectory()
-        self._articles: dict[str, Article] = {}
+        self._articles: Mapping[str, Article] = {}
         self._statements: dict[str, list[Statement]] = {}
 
     def attach(
@@ -79,7 +80,7 @@ class QuoteChecker:
         quote_index: QuoteIndex,
         statements: list[Statement],
         speakers: SpeakerDirectory,
-        articles: dict[str, Article],
+        articles: Mapping[str, Article],
     ) -> None:
         """Hand over the corpus data (kept out of the constructor so the component stays serialisable)."""
         self._index = quote_index

@@ -1,5 +1,6 @@
 """Answers "What did X say?" from the attribution index: X's statements in document order, each cited."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from haystack import component, default_from_dict, default_to_dict
@@ -18,9 +19,11 @@ class SpeakerStatementsAnswerer:
         self.max_statements = max_statements
         self.statements: list[Statement] = []
         self.speakers = SpeakerDirectory()
-        self.articles: dict[str, Article] = {}
+        self.articles: Mapping[str, Article] = {}
 
-    def attach(self, *, statements: list[Statement], speakers: SpeakerDirectory, articles: dict[str, Article]) -> None:
+    def attach(
+        self, *, statements: list[Statement], speakers: SpeakerDirectory, articles: Mapping[str, Article]
+    ) -> None:
         """Hand over the attribution index (kept out of ``to_dict``: it is data, not configuration)."""
         self.statements = statements
         self.speakers = speakers

@@ -383,7 +383,7 @@ def test_a_failed_upload_changes_nothing(client: TestClient, service: FactChecke
     def failing_build(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the re-index broke")
 
-    monkeypatch.setattr(service, "_build", failing_build)
+    monkeypatch.setattr(service, "_replaced", failing_build)
     response = upload(client, "lighthouse.txt", LIGHTHOUSE.encode(), publisher="Elwyn Post", published="2025-03-03")
     assert response.status_code == 500 and response.json() == {"error": "internal error"}
     title, _, body = LIGHTHOUSE.partition("\n\n")
@@ -402,7 +402,7 @@ def test_a_failed_remove_changes_nothing(client: TestClient, service: FactChecke
     def failing_build(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the re-index broke")
 
-    monkeypatch.setattr(service, "_build", failing_build)
+    monkeypatch.setattr(service, "_replaced", failing_build)
     assert client.delete("/documents/lighthouse.txt").status_code == 500
     assert snapshot(client, service) == before
 
@@ -532,6 +532,7 @@ def test_load_script_runs_against_its_own_server(settings: Settings) -> None:
     report = json.loads(result.stdout)
     assert report["all"]["requests"] == 12 and report["all"]["errors"] == 0
     assert report["ask"]["requests"] > 0 and report["check"]["requests"] > 0
+    assert report["add"]["status"] == 201 and report["add"]["remove_status"] == 200  # an article added mid-run
     assert load_script().require_loopback(report["url"]) == report["url"]
 
 

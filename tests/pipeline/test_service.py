@@ -115,7 +115,7 @@ def test_an_index_failure_removes_what_was_written(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(checker.indexer, "build", broken)
+    monkeypatch.setattr(checker.indexer, "index_articles", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         checker.add_url(web_server.at("/story.html"))
     monkeypatch.undo()

@@ -145,4 +145,4 @@ def test_readers_keep_their_snapshot_while_a_write_swaps_in_a_new_one() -> None:
     store.write_documents(docs())
     before = store._snapshot
     store.write_documents([Document(id="d", content="new", embedding=[0.0, 0.0, 1.0])])
-    assert len(before.ids) == 3 and store.count_documents() == 4
+    assert len(before) == 3 and store.count_documents() == 4

@@ -1,0 +1,62 @@
+"""The corpus sentences closest in meaning to a quote, with their embeddings, from the ``SentenceIndex``.
+
+Replaces re-embedding the sentences of a few retrieved passages on every check: all sentences were
+embedded at indexing time, so this is one matrix-vector product over every sentence of the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from haystack import Document, component, default_from_dict, default_to_dict
+
+from pipeline.sentence_index import SentenceIndex
+from pipeline.types import Article
+
+
+@component
+class SentenceRetriever:
+    """Top sentences by cosine; the corpus data is handed over by ``attach`` (the component serialises to ``top_k``)."""
+
+    def __init__(self, *, top_k: int = 40) -> None:
+        if top_k <= 0:
+            raise ValueError(f"top_k must be greater than 0, got {top_k}")
+        self.top_k = top_k
+        self._sentences = SentenceIndex.empty()
+        self._articles: Mapping[str, Article] = {}
+
+    def attach(self, *, sentences: SentenceIndex, articles: Mapping[str, Article]) -> None:
+        self._sentences = sentences
+        self._articles = articles
+
+    def to_dict(self) -> dict[str, Any]:
+        return default_to_dict(self, top_k=self.top_k)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SentenceRetriever:
+        return default_from_dict(cls, data)
+
+    @component.output_types(documents=list[Document])
+    def run(self, query_embedding: np.ndarray | list[float], top_k: int | None = None) -> dict[str, Any]:
+        index = self._sentences
+        query = np.asarray(query_embedding, dtype=np.float32)
+        documents = []
+        for row, score in index.search(query, top_k or self.top_k):
+            doc_id = index.doc_ids[int(index.docs[row])]
+            article = self._articles.get(doc_id)
+            if article is None:
+                continue
+            start, end = int(index.starts[row]), int(index.ends[row])
+            documents.append(
+                Document(
+                    id=f"{doc_id}:{start}:{end}",
+                    content=article.text[start:end],
+                    meta={"doc_id": doc_id, "title": article.title, "start": start, "end": end,
+                          "sentences": [[start, end]], "dense_score": score},
+                    embedding=np.array(index.embeddings[row], dtype=np.float32).tolist(),
+                    score=score,
+                )
+            )
+        return {"documents": documents}
