@@ -48,12 +48,26 @@ verbs and reported clauses), ``quotes`` (quote marks), ``labels`` (transcript la
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pipeline.attribution.extractor import Extractor
+from pipeline.attribution.parse import ArticleParse, parse_articles
 from pipeline.types import Article, Statement
 
-__all__ = ["extract_statements"]
+__all__ = ["ArticleParse", "extract_all", "extract_statements", "parse_articles"]
 
 
-def extract_statements(article: Article) -> list[Statement]:
-    """Every direct quotation and reported statement of ``article``, in document order."""
-    return Extractor(article).run()
+def extract_statements(article: Article, parse: ArticleParse | None = None) -> list[Statement]:
+    """Every direct quotation and reported statement of ``article``, in document order.
+
+    ``parse`` is the article's spaCy parse; it is made here when not given.
+    """
+    if parse is None:
+        parse = parse_articles([article])[0]
+    return Extractor(article, parse).run()
+
+
+def extract_all(articles: Sequence[Article]) -> list[list[Statement]]:
+    """Statements of each article, the articles parsed together in one batched ``nlp.pipe``."""
+    parses = parse_articles(articles)
+    return [Extractor(article, parse).run() for article, parse in zip(articles, parses, strict=True)]

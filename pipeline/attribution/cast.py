@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.attribution.mentions import MentionFinder
+from pipeline.attribution.parse import ArticleParse
 from pipeline.attribution.records import Mention, NounPhrase, Person
 from pipeline.attribution.vocabulary import ORG_KIND_WORDS, ROLE_HEADS, TITLE_WORDS
 from pipeline.types import Paragraph
@@ -20,18 +21,24 @@ _LOWER_LEAD = re.compile(r"(?<![\w’'-])(?:[a-z][\w-]*[ \t]+){1,2}$")  # "the p
 class Cast:
     """People and organisations of one article, filled by ``collect_persons`` before statements are read."""
 
-    def __init__(self, text: str, paragraphs: list[Paragraph], finder: MentionFinder) -> None:
+    def __init__(
+        self, text: str, paragraphs: list[Paragraph], finder: MentionFinder, parse: ArticleParse | None = None
+    ) -> None:
         self.text = text
         self.paragraphs = paragraphs
         self.finder = finder
+        self.parse = parse
         self.persons: list[Person] = []
         self.entities: list[tuple[str, str, int, str | None]] = []  # name, head, position, gender
         self.orgs: list[tuple[str, set[str], int]] = []  # name, kind words, position
 
     def collect_persons(self) -> None:
-        """Register every person named with a title or a known first name, merging name variants."""
+        """Register every person named with a title, a known first name or as a PERSON entity, merging name
+        variants. A headline names nobody: "Minister Says U.K. Support ..." holds no person "Says U"."""
         weak: list[tuple[list[str], int]] = []
         for paragraph in self.paragraphs:
+            if paragraph.role == "headline":
+                continue
             mentions = self.finder.mentions(paragraph.start, paragraph.end, narration_only=False)
             for index, mention in enumerate(mentions):
                 self.add_org(mention)
@@ -42,6 +49,8 @@ class Cast:
                 if titles:
                     phrase.titles |= titles
                     phrase.strong = True
+                if self.parse is not None and self.parse.is_person(mention.start, mention.end):
+                    phrase.strong = True
                 if phrase.strong:
                     self.add_person(phrase, mention.start)
                 else:
@@ -50,6 +59,10 @@ class Cast:
             person, _ = self.lookup(words, position)
             if person is not None:
                 person.positions.append(position)
+
+    def is_group(self, start: int, end: int) -> bool:
+        """Whether the parser calls ``[start, end)`` a nationality, place or organisation rather than a person."""
+        return self.parse is not None and self.parse.is_group(start, end) and not self.parse.is_person(start, end)
 
     def add_org(self, mention: Mention) -> None:
         """Register an organisation with the kinds its name or the words just before it give it:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.attribution.mentions import LETTER_WORD, Mention, MentionFinder
+from pipeline.attribution.mentions import LETTER_WORD, MentionFinder
+from pipeline.attribution.parse import ArticleParse
 from pipeline.attribution.quotes import trim_clause
-from pipeline.attribution.records import Event, Quote, Who
+from pipeline.attribution.records import Event, Mention, NounPhrase, Quote, Who
 from pipeline.attribution.resolution import Resolver
 from pipeline.attribution.vocabulary import (
     ACCORDING_TO,
@@ -19,6 +20,7 @@ from pipeline.attribution.vocabulary import (
     BASE_FORMS,
     CLAUSE_OPENERS,
     MODALS,
+    PERSON_NOUNS,
     PREPOSITIONS,
     QUOTE_ONLY_VERBS,
     SPEECH_VERBS,
@@ -27,6 +29,8 @@ from pipeline.attribution.vocabulary import (
 from pipeline.types import Span
 
 MIN_REPORTED_WORDS = 3
+# A role named by the parser's whole subject ("launch director of Atlantis") has at most this many words.
+MAX_ROLE_WORDS = 8
 _BOUND_L = r"(?<![\w’'-])"
 _BOUND_R = r"(?![\w’'-])"
 SPEECH_VERB = re.compile(
@@ -41,6 +45,8 @@ _AUXILIARY = "|".join(sorted(AUXILIARIES, key=len, reverse=True))
 _AUX_GAP = re.compile(_APPOSITIVE + r"(?:\s+(?:" + _AUXILIARY + r"|\w+ly))*\s+$")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\band|,\s*and)" + r"(?:\s+(?:also|then|later|further))?\s+$")
 _ADJACENT = re.compile(r"[\s,;:—–-]*")
+_APPOSITION = re.compile(r"\s*,\s*")
+_AND = re.compile(r"\s+and\s+")
 _THAT = re.compile(r"\bthat\s+")
 _LEAD_PUNCT = re.compile(r"\s*[:,]\s*")
 _TELL_OBJECT = re.compile(
@@ -55,10 +61,13 @@ _CAPTION_CREDIT = re.compile(
 class ClauseReader:
     """Reads the speech events of one sentence at a time, resolving their subjects as it goes."""
 
-    def __init__(self, text: str, finder: MentionFinder, resolver: Resolver) -> None:
+    def __init__(
+        self, text: str, finder: MentionFinder, resolver: Resolver, parse: ArticleParse | None = None
+    ) -> None:
         self.text = text
         self.finder = finder
         self.resolver = resolver
+        self.parse = parse
 
     def events(self, unit: Span, quotes: list[Quote], *, remember: bool) -> list[Event]:
         """Speech verbs of a sentence with their speakers; updates who is in focus as it goes."""
@@ -72,7 +81,8 @@ class ClauseReader:
         for _, _, item in sorted(items, key=lambda i: (i[0], i[1])):
             if isinstance(item, Mention):
                 subject_like = self.subject_like(item, mentions, unit.start)
-                item.who = item.who or self.resolver.resolve(item, as_speaker=self.before_verb(item, verbs))
+                as_speaker = self.before_verb(item, verbs) or self._parsed_subject(item, verbs)
+                item.who = item.who or self.resolver.resolve(item, as_speaker=as_speaker)
                 if item.who is not None and subject_like and not item.possessive:
                     subject = subject or item.who
                     if remember:
@@ -94,6 +104,88 @@ class ClauseReader:
         "X said that she had asked for a meeting" keeps "she had asked for a meeting" whole."""
         word = self.text[event.verb_start : event.verb_end].lower()
         return word not in QUOTE_ONLY_VERBS or any(q.mark_start >= event.verb_end for q in quotes)
+
+    def _parsed_subject(self, mention: Mention, verbs: list[re.Match[str]]) -> bool:
+        """Whether the parse makes ``mention`` the subject of one of the sentence's speech verbs."""
+        if self.parse is None:
+            return False
+        spoken = (self.parse.verb_at(v.start()) for v in verbs)
+        return any(s is not None and mention.start <= s.subject_head < mention.end for s in spoken)
+
+    def _parsed_event(self, verb: re.Match[str], unit: Span, mentions: list[Mention]) -> Event | None:
+        """The event the dependency parse gives a speech verb: its subject wherever it stands, and the clause it
+        reports ("X said that ...", "..., said X, the coach", "As X said, ..."). None leaves the verb to the rules."""
+        spoken = self.parse.verb_at(verb.start()) if self.parse is not None else None
+        if spoken is None:
+            return None
+        mention = next((m for m in mentions if m.start <= spoken.subject_head < m.end), None)
+        if mention is None:
+            mention = self._person_noun_subject(spoken.subject_head, spoken.subject_start, spoken.subject_end)
+        if mention is None:
+            return None
+        mention = self._named_in_apposition(mention, mentions)
+        if mention.who is None:
+            mention.who = self.resolver.resolve(mention, as_speaker=True)
+        if mention.who is None or mention.possessive or self.after_preposition(mention, unit.start):
+            return None
+        mention.who = self._whole_role(mention, mention.who, spoken.subject_start, spoken.subject_end)
+        start, end, word = verb.start(), verb.end(), verb.group().lower()
+        if spoken.subject_after:
+            event = Event(start, end, start, mention.who)
+            if spoken.clause is not None and not self.after_closing_quote(start, unit.start):
+                event.content_start, event.content_end = spoken.clause
+            return event
+        joined = next((m for m in mentions if m.start >= mention.end
+                       and _AND.fullmatch(self.text, mention.end, m.start)), None)  # "Biden and Johnson said"
+        if joined is not None and joined.who is None:
+            joined.who = self.resolver.resolve(joined, as_speaker=True)
+        who = (self.compound(joined, mentions, unit.start) if joined is not None and joined.who else None) \
+            or self.compound(mention, mentions, unit.start) or mention.who
+        event = Event(start, end, mention.start, who)
+        if word in QUOTE_ONLY_VERBS or self.after_closing_quote(mention.outer, unit.start):
+            return event
+        if spoken.clause is not None:
+            event.content_start, event.content_end = spoken.clause
+        else:
+            self.set_content(event, word, unit)
+        return event
+
+    def _whole_role(self, mention: Mention, who: Who, start: int, end: int) -> Who:
+        """"The launch director of Atlantis said": a role no one in the cast holds is named by the parser's whole
+        subject ("launch director of Atlantis"), not by its head noun alone."""
+        if who.kind != "entity" or any(w[:1].isupper() for w in mention.phrase.words):
+            return who
+        if who.speakers != (" ".join(mention.phrase.words),) or not (start <= mention.start and mention.end < end):
+            return who  # resolved to an earlier speaker ("the official" after "a senior official"), or nothing to add
+        words = self.text[start:end].split()
+        if words and words[0].lower() in {"the", "a", "an"}:
+            words = words[1:]
+        if not words or len(words) > MAX_ROLE_WORDS:
+            return who
+        return Who((" ".join(words),), self.text[start:end], True, who.gender, "entity")
+
+    def _person_noun_subject(self, head: int, start: int, end: int) -> Mention | None:
+        """"The ESA Program manager for the station said": a subject whose head is a noun for a person
+        (``PERSON_NOUNS``) is a speaker of its own even when no name or known role matched it."""
+        word = LETTER_WORD.match(self.text, head)
+        if word is None or word.group().lower() not in PERSON_NOUNS:
+            return None
+        phrase = NounPhrase("entity", self.text[start:end].split())
+        return Mention(start, end, start, self.text[start:end], phrase, False)
+
+    def _named_in_apposition(self, mention: Mention, mentions: list[Mention]) -> Mention:
+        """"The college's president, Dr Fiona McKay, wrote": the name in apposition to a role is the speaker."""
+        if mention.phrase.kind == "person":
+            return mention
+        following = next((m for m in mentions if m.start >= mention.end), None)
+        if following is not None and following.phrase.kind == "person" and _APPOSITION.fullmatch(
+            self.text, mention.end, following.start
+        ):
+            if following.who is None:
+                following.who = self.resolver.resolve(following, as_speaker=True)
+            if following.who is not None:
+                return following
+        return mention
 
     def before_verb(self, mention: Mention, verbs: list[re.Match[str]]) -> bool:
         return any(_AUX_GAP.fullmatch(self.text, mention.end, v.start()) for v in verbs if v.start() >= mention.end)
@@ -119,6 +211,9 @@ class ClauseReader:
         if word == ACCORDING_TO:
             return self.according_to(verb, unit, mentions)
         quote_only = word in QUOTE_ONLY_VERBS
+        parsed = self._parsed_event(verb, unit, mentions)
+        if parsed is not None:
+            return parsed
         for mention in reversed([m for m in mentions if m.end <= start]):
             if not _AUX_GAP.fullmatch(self.text, mention.end, start):
                 continue  # a name inside an appositive ("..., who lives on Old Quay, told"): look further back

@@ -12,6 +12,7 @@ from pipeline.attribution.cast import Cast
 from pipeline.attribution.clauses import ClauseReader
 from pipeline.attribution.labels import TranscriptLabels
 from pipeline.attribution.mentions import MentionFinder
+from pipeline.attribution.parse import ArticleParse
 from pipeline.attribution.quotes import QUOTE_MARK, find_quotes, units
 from pipeline.attribution.records import Event, Quote, Who
 from pipeline.attribution.resolution import Resolver
@@ -29,17 +30,17 @@ _ADJACENT = re.compile(r"[\s,;:—–-]*")
 class Extractor:
     """Two passes: first who is who in the article (the cast), then statements paragraph by paragraph."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, parse: ArticleParse | None = None) -> None:
         self.article = article
         self.text = article.text
         self.paragraphs = [p for p in article.paragraphs if p.role != "boilerplate"]
         self.finder = MentionFinder(self.text, self.paragraphs)
-        self.cast = Cast(self.text, self.paragraphs, self.finder)
+        self.cast = Cast(self.text, self.paragraphs, self.finder, parse)
         self.cast.collect_persons()
         self.resolver = Resolver(self.cast)
-        self.clauses = ClauseReader(self.text, self.finder, self.resolver)
+        self.clauses = ClauseReader(self.text, self.finder, self.resolver, parse)
         self.labels = TranscriptLabels(self.text, self.paragraphs, self.cast, self.resolver)
-        self.last_events: list[Event] = []  # the speech events of the last sentence read
+        self.paragraph_events: list[Event] = []  # the speech events of the paragraph read last
 
     def run(self) -> list[Statement]:
         statements: list[Statement] = []
@@ -68,7 +69,7 @@ class Extractor:
             carried = block if block is not None and opens_quote else open_who
             found, paragraph_open, paragraph_last = self._paragraph(paragraph, carried, last_direct)
             if block is not None and block_left > 0 and paragraph.role == "body" and not found \
-                    and not QUOTE_MARK.search(self.text, paragraph.start, paragraph.end):
+                    and not self.paragraph_events and not QUOTE_MARK.search(self.text, paragraph.start, paragraph.end):
                 statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, block))
                 block_left -= 1
                 continue
@@ -84,7 +85,7 @@ class Extractor:
         """"The Prime Minister said:" / "She said:" ending a paragraph: the speaker of the block that follows."""
         if paragraph.role != "body" or not self.text[paragraph.start : paragraph.end].rstrip().endswith(":"):
             return None
-        events = self.last_events
+        events = self.paragraph_events
         if not events:
             return None
         last = events[-1]
@@ -98,6 +99,7 @@ class Extractor:
     ) -> tuple[list[Statement], Who | None, Who | None]:
         """Statements of one paragraph, plus who holds a quote left open and who spoke last."""
         quotes = find_quotes(self.text, paragraph.start, paragraph.end)
+        self.paragraph_events = []
         statements: list[Statement] = []
         still_open: Who | None = None
         last: Who | None = None
@@ -105,7 +107,7 @@ class Extractor:
         for unit in units(self.text, paragraph, quotes):
             unit_quotes = [q for q in quotes if unit.start <= q.mark_start < unit.end]
             events = self.clauses.events(unit, unit_quotes, remember=not caption)
-            self.last_events = events
+            self.paragraph_events.extend(events)
             for quote in unit_quotes:
                 who = self._quote_speaker(quote, unit, events, paragraph, open_who, last_direct, last)
                 if who is None:

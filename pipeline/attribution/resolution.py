@@ -27,6 +27,9 @@ class Resolver:
             return self.resolve_pronoun(phrase.words[0], text)
         if phrase.kind == "person":
             person, ambiguous = self.cast.lookup(phrase.words, position)
+            if person is None and not phrase.strong and self.cast.is_group(mention.start, mention.end):
+                # "Ukrainians declared", "NASA said": the parser knows a nationality or an organisation
+                return Who((" ".join(phrase.words),), text, False, None, "org") if as_speaker else None
             if person is None and (phrase.strong or as_speaker):
                 person, ambiguous = self.cast.add_person(phrase, position), False
             if person is None:

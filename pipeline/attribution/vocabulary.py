@@ -18,8 +18,15 @@ SPEECH_VERBS = {
     "deny", "denies", "denied", "denying", "admit", "admits", "admitted", "admitting", "stress",
     "stresses", "stressed", "stressing", "declare", "declares", "declared", "declaring", "wrote",
     "writes", "tweeted", "replied", "asked", "asks", "describe", "describes", "described", "describing",
-    "predicted", "acknowledged", "revealed", "promised", "vowed", "continued",
+    "predicted", "acknowledged", "revealed", "promised", "vowed", "continued", "urged", "urges", "noted",
+    "expressed", "expresses",
 }
+# The lemmas of those verbs, as the parser gives them.
+SPEECH_LEMMAS = frozenset(
+    """say tell claim warn call state indicate suggest insist accuse add agree explain argue announce confirm deny
+    admit stress declare write tweet reply ask describe predict acknowledge reveal promise vow continue urge note
+    express""".split()
+)
 # Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
                     "describing"}
@@ -152,6 +159,16 @@ NON_PERSON_LABELS = {
 # Words marking an unnamed speaker label ("Unidentified Narrator:", "Unknown Speaker:").
 UNNAMED_WORDS = {"unidentified", "unknown", "unnamed", "anonymous", "narrator", "voice", "speaker", "crowd",
                  "announcer", "caller", "man", "woman", "translator", "interpreter"}
+# Nouns for a person: a subject headed by one speaks ("the programme manager said"), named or not.
+PERSON_NOUNS = {
+    "manager", "coach", "correspondent", "reporter", "scientist", "researcher", "doctor", "nurse", "teacher",
+    "witness", "resident", "worker", "owner", "founder", "captain", "player", "student", "engineer", "astronaut",
+    "economist", "analyst", "expert", "lawyer", "judge", "officer", "director", "chief", "chairman", "chairwoman",
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "secretary", "president", "leader",
+    "commander", "governor", "mayor", "ambassador", "head", "executive", "organiser", "organizer",
+    "campaigner", "activist", "farmer", "pilot", "victim", "survivor", "mother", "father", "parent", "neighbour",
+    "neighbor", "friend", "colleague", "headteacher", "principal", "author", "historian", "professor", "surgeon",
+}
 # Name suffixes that belong to a person's name ("John Q. Smith III", "Martin Luther King Jr.").
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "jnr", "snr"}
 

@@ -23,6 +23,10 @@ _PATTERNS = [
 ]
 
 
+# "the Royal College of Emergency Medicine spokeswoman": a speaker's name or role is at most this many words.
+MAX_NAME_WORDS = 9
+
+
 @dataclass
 class SpeakerQuestion:
     """A question about what one person said, optionally on one topic."""
@@ -39,7 +43,7 @@ def parse_speaker_question(question: str) -> SpeakerQuestion | None:
         if match:
             name = match.group("name").strip(" ,")
             topic = (match.groupdict().get("topic") or "").strip(" ,?") or None
-            if not name or len(name.split()) > 6:
+            if not name or len(name.split()) > MAX_NAME_WORDS:
                 continue
             return SpeakerQuestion(question=question, name=name, topic=topic)
     return None

@@ -1,4 +1,4 @@
-"""Answers "What did X say?" from the attribution index: X's statements in document order, each cited."""
+"""Answers "What did X say?" from the attribution index: X's statements in document order, each cited by its sentence."""
 
 from typing import Any
 
@@ -6,6 +6,7 @@ from haystack import component, default_from_dict, default_to_dict
 
 from pipeline.components.router import SpeakerQuestion
 from pipeline.lexicon import terms
+from pipeline.sentences import split_sentences
 from pipeline.speakers import SpeakerDirectory
 from pipeline.types import Article, AskResult, Citation, Statement
 
@@ -44,7 +45,7 @@ class SpeakerStatementsAnswerer:
         chosen = chosen[: self.max_statements]
         if not chosen:
             return {"result": AskResult(question=speaker.question, answer=None, abstained=True, route="speaker")}
-        citations = [self._citation(s) for s in chosen]
+        citations = list({(c.doc_id, c.start, c.end): c for c in map(self._citation, chosen)}.values())
         answer = f"{canonical}: " + " ".join(f"[{i}] “{s.text}”" for i, s in enumerate(chosen, start=1))
         return {
             "result": AskResult(
@@ -62,14 +63,21 @@ class SpeakerStatementsAnswerer:
         return article.text[paragraph.start : paragraph.end] if paragraph else statement.text
 
     def _citation(self, statement: Statement) -> Citation:
+        """The sentence(s) holding the statement: "X said that ..." shows who said it, not only the words."""
         article = self.articles.get(statement.doc_id)
         paragraph = article.paragraph_at(statement.start) if article else None
+        start, end = statement.start, statement.end
+        if article is not None and paragraph is not None:
+            sentences = split_sentences(article.text, paragraph.start, paragraph.end)
+            start = min((x.start for x in sentences if x.start <= start < x.end), default=start)
+            end = max((x.end for x in sentences if x.start < end <= x.end), default=end)
+            start, end = min(start, statement.start), max(end, statement.end)
         return Citation(
             doc_id=statement.doc_id,
             title=statement.title,
-            text=statement.text,
-            start=statement.start,
-            end=statement.end,
+            text=article.text[start:end] if article is not None else statement.text,
+            start=start,
+            end=end,
             score=1.0,
             speaker=statement.speaker,
             role="caption" if statement.is_caption else "body",
