@@ -134,15 +134,26 @@ class Indexer:
         documents: list[Document] = []
         statements: list[Statement] = []
         counts: dict[str, int] = {}
+        by_article = self._statements(articles)
         for article in articles:
             documents.extend(passages[article.doc_id])
             counts[article.doc_id] = len(passages[article.doc_id])
-            statements.extend(self._statements(article))
+            statements.extend(by_article[article.doc_id])
         return documents, statements, counts, len(missing)
 
-    def _statements(self, article: Article) -> list[Statement]:
-        cached = self.cache.load_statements(article)
-        if cached is None:
-            cached = self.extractor.run(articles=[article])["statements"]
-            self.cache.store_statements(article, cached)
-        return cached
+    def _statements(self, articles: list[Article]) -> dict[str, list[Statement]]:
+        """Statements per article: cached ones as stored, the others parsed and extracted in one batch."""
+        found: dict[str, list[Statement]] = {}
+        missing: list[Article] = []
+        for article in articles:
+            cached = self.cache.load_statements(article)
+            if cached is None:
+                missing.append(article)
+            else:
+                found[article.doc_id] = cached
+        if missing:
+            extracted = self.extractor.run(articles=missing)["statements"]
+            for article in missing:
+                found[article.doc_id] = [s for s in extracted if s.doc_id == article.doc_id]
+                self.cache.store_statements(article, found[article.doc_id])
+        return found

@@ -6,7 +6,9 @@ from typing import Any
 
 from haystack import component, default_from_dict, default_to_dict
 
-_SPEECH = r"(?:say|said|says|tell|told|claim|claimed|warn|warned|state|stated|comment|commented)"
+from pipeline.attribution.vocabulary import QUESTION_SPEECH_VERBS
+
+_SPEECH = "(?:" + "|".join(QUESTION_SPEECH_VERBS) + ")"
 _PATTERNS = [
     # What did/has X say (about Y)?
     re.compile(rf"^what\s+(?:did|does|has|have|had)\s+(?P<name>.+?)\s+{_SPEECH}(?:\s+(?:about|on|regarding)\s+"

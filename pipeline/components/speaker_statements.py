@@ -1,4 +1,4 @@
-"""Answers "What did X say?" from the attribution index: X's statements in document order, each cited by its sentence."""
+"""Answers "What did X say?" from the attribution index: X's statements in document order, each sentence cited."""
 
 from typing import Any
 
