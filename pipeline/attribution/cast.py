@@ -12,7 +12,7 @@ import re
 from pipeline.attribution.mentions import MentionFinder
 from pipeline.attribution.parse import ArticleParse
 from pipeline.attribution.records import Mention, NounPhrase, Person
-from pipeline.attribution.vocabulary import ORG_KIND_WORDS, ROLE_HEADS, TITLE_WORDS
+from pipeline.attribution.vocabulary import NAME_SUFFIXES, ORG_KIND_WORDS, ROLE_HEADS, TITLE_WORDS
 from pipeline.types import Paragraph
 
 _LOWER_LEAD = re.compile(r"(?<![\w’'-])(?:[a-z][\w-]*[ \t]+){1,2}$")  # "the pharmacy chain " before a name
@@ -92,14 +92,15 @@ class Cast:
         return {w.lower() for w in role.words if w.lower() in TITLE_WORDS}
 
     def add_person(self, phrase: NounPhrase, position: int) -> Person:
-        keys = {w.lower() for w in phrase.words}
+        keys = {w.lower().rstrip(".") for w in phrase.words}
+        words = [name_case(w) for w in phrase.words]
         matches = [p for p in self.persons if keys <= p.keys or p.keys <= keys]
         if len(matches) == 1:
             person = matches[0]
-            if len(phrase.words) > len(person.words):
-                person.words = list(phrase.words)
+            if len(words) > len(person.words):
+                person.words = words
         else:
-            person = Person(words=list(phrase.words))
+            person = Person(words=words)
             self.persons.append(person)
         person.titles |= phrase.titles
         person.nations |= phrase.nations
@@ -109,7 +110,7 @@ class Cast:
 
     def lookup(self, words: list[str], position: int) -> tuple[Person | None, bool]:
         """The person a (partial) name refers to, and whether that is ambiguous."""
-        keys = {w.lower() for w in words}
+        keys = {w.lower().rstrip(".") for w in words}
         matches = [p for p in self.persons if keys <= p.keys]
         if not matches:
             return None, False
@@ -124,3 +125,10 @@ class Cast:
             return 0, -min(person.positions, default=0)
 
         return max(persons, key=recency)
+
+
+def name_case(word: str) -> str:
+    """A name as a name is written: "PRESUTTI" (a transcript label) -> "Presutti"; "III", "McFadden" stay."""
+    if word.isupper() and len(word) > 2 and word.lower().rstrip(".") not in NAME_SUFFIXES:
+        return word.capitalize()
+    return word

@@ -170,8 +170,10 @@ class ClauseReader:
         word = LETTER_WORD.match(self.text, head)
         if word is None or word.group().lower() not in PERSON_NOUNS:
             return None
-        phrase = NounPhrase("entity", self.text[start:end].split())
-        return Mention(start, end, start, self.text[start:end], phrase, False)
+        words = self.text[start:end].split()
+        if words[:1] and words[0].lower() in {"the", "a", "an"}:
+            words = words[1:]
+        return Mention(start, end, start, self.text[start:end], NounPhrase("entity", words), False)
 
     def _named_in_apposition(self, mention: Mention, mentions: list[Mention]) -> Mention:
         """"The college's president, Dr Fiona McKay, wrote": the name in apposition to a role is the speaker."""

@@ -28,6 +28,7 @@ from pipeline.attribution.vocabulary import (
     INTERVIEWER_WORDS,
     NAME_SUFFIXES,
     NON_PERSON_LABELS,
+    PERSON_NOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
     UNNAMED_WORDS,
@@ -67,6 +68,7 @@ class _Candidate:
     start: int
     alone: bool
     bracketed: bool
+    titled: bool = False  # "Vice President Jane Q. Doe." alone on a line
 
 
 class TranscriptLabels:
@@ -112,7 +114,7 @@ class TranscriptLabels:
         if line is not None:
             words = [w.lower().rstrip(".") for w in line.group("label").split()]
             if any(w in TITLE_WORDS or w in HONORIFICS for w in words[:-1]):
-                return _Candidate(line.group("label"), "", end, True, False)
+                return _Candidate(line.group("label"), "", end, True, False, titled=True)
         return None
 
     def _speaker(self, candidate: _Candidate, position: int) -> Who | bool | None:
@@ -141,24 +143,22 @@ class TranscriptLabels:
             if candidate.bracketed or self.repeats[label.upper()] >= MIN_REPEATS:
                 return Who((label,), label, False, None, "interviewer")
             return False
-        name_words = [w for w, low in zip(words, lowered, strict=True)
-                      if low not in HONORIFICS and low not in TITLE_WORDS and low != "the"]
-        confident = (candidate.bracketed or label.isupper() or bool(candidate.role)
+        name_words = _name_words(words, lowered)
+        confident = (candidate.bracketed or candidate.titled or label.isupper() or bool(candidate.role)
                      or self.repeats[label.upper()] >= MIN_REPEATS)
         if not name_words:
             return self._role(label, lowered, position) if confident or candidate.alone else False
         if not confident:
             return None if candidate.alone else False
         titles = {w for w in lowered if w in TITLE_WORDS}
-        phrase = NounPhrase("person", [_name_case(w) for w in name_words], titles=titles,
+        phrase = NounPhrase("person", name_words, titles=titles,
                             gender=next((HONORIFICS[w] for w in lowered if HONORIFICS.get(w)), None), strong=True)
         person = self.cast.add_person(phrase, position)
         return self._guest(person.name, label, person.gender, uncertain=False)
 
     def _person(self, words: list[str], lowered: list[str], position: int) -> Person | None:
         """Someone of the cast named by the label: by name words (titles dropped) or by initials ("KH")."""
-        name_words = [w for w, low in zip(words, lowered, strict=True)
-                      if low not in HONORIFICS and low not in TITLE_WORDS and low != "the"]
+        name_words = _name_words(words, lowered)
         if name_words:
             person, _ = self.cast.lookup([w.rstrip(".") for w in name_words], position)
             if person is not None:
@@ -195,6 +195,7 @@ def _initials(person: Person) -> str:
     return "".join(w[0] for w in person.words if w.lower().rstrip(".") not in NAME_SUFFIXES).upper()
 
 
-def _name_case(word: str) -> str:
-    """"PRESUTTI" -> "Presutti"; "McFadden" stays as written."""
-    return word.capitalize() if word.isupper() and len(word) > 1 else word
+def _name_words(words: list[str], lowered: list[str]) -> list[str]:
+    """The words of a label that name the person: "SECRETARY SMITH" -> ["SMITH"], "ENGINEER OKONJO" -> ["OKONJO"]."""
+    return [w for w, low in zip(words, lowered, strict=True)
+            if low not in HONORIFICS and low not in TITLE_WORDS and low not in PERSON_NOUNS and low != "the"]

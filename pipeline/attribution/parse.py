@@ -121,12 +121,15 @@ def _clause(verb: Token, subject: Token, offset: int) -> tuple[int, int] | None:
             words = list(before[0].subtree)
             return offset + words[0].idx, offset + words[-1].idx + len(words[-1].text)
         return None
-    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    marked = any(c.lower_ == "as" and c.i < verb.i and c.dep_ in {"mark", "prep", "advmod"} for c in verb.children)
     if verb.dep_ != "advcl" or not marked:
         return None
     inside = {t.i for t in verb.subtree}
     if verb.head.i > verb.i:
         words = [t for t in verb.head.subtree if t.i > max(inside)]
+        comma = next((t for t in words if t.text == "," and t.i < verb.head.i), None)
+        if comma is not None:  # "As X said after the storm, the wall ...": the clause starts after the comma
+            words = [t for t in words if t.i > comma.i]
     else:
         words = [t for t in verb.head.subtree if t.i < min(inside)]
     while words and words[0].is_punct:

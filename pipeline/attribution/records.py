@@ -21,7 +21,7 @@ class Person:
 
     @property
     def keys(self) -> set[str]:
-        return {w.lower() for w in self.words}
+        return {w.lower().rstrip(".") for w in self.words}
 
 
 @dataclass

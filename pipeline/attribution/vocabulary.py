@@ -168,6 +168,7 @@ PERSON_NOUNS = {
     "commander", "governor", "mayor", "ambassador", "head", "executive", "organiser", "organizer",
     "campaigner", "activist", "farmer", "pilot", "victim", "survivor", "mother", "father", "parent", "neighbour",
     "neighbor", "friend", "colleague", "headteacher", "principal", "author", "historian", "professor", "surgeon",
+    "master", "headmaster", "headmistress", "chef", "driver", "guide", "ranger", "warden", "keeper", "curator",
 }
 # Name suffixes that belong to a person's name ("John Q. Smith III", "Martin Luther King Jr.").
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "jnr", "snr"}
