@@ -15,6 +15,7 @@ from pipeline.attribution.records import Mention, NounPhrase, Quote
 from pipeline.attribution.vocabulary import (
     COMMON_OPENERS,
     FIRST_NAMES,
+    FIRST_PERSON,
     GROUP_HEADS,
     HONORIFICS,
     LOWER_MODIFIERS,
@@ -148,7 +149,7 @@ class MentionFinder:
         first_at = match.start("det") if det else words[0][1]
         if det is None and not self.keep_initial(words, first_at, floor):
             words = words[1:]
-        while words and words[0][0].lower() in NON_NAMES:
+        while words and (words[0][0].lower() in NON_NAMES or words[0][0].lower().replace("’", "'") in FIRST_PERSON):
             words = words[1:]
             det = None
         if not words:

@@ -170,6 +170,8 @@ PERSON_NOUNS = {
     "neighbor", "friend", "colleague", "headteacher", "principal", "author", "historian", "professor", "surgeon",
     "master", "headmaster", "headmistress", "chef", "driver", "guide", "ranger", "warden", "keeper", "curator",
 }
+# "I", "I'm": the writer or the speaker of the remarks, never a name.
+FIRST_PERSON = {"i", "i'm", "i've", "i'd", "i'll"}
 # Name suffixes that belong to a person's name ("John Q. Smith III", "Martin Luther King Jr.").
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "jnr", "snr"}
 
