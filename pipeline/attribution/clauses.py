@@ -233,12 +233,12 @@ class ClauseReader:
             return event
         if word in BASE_FORMS:
             return None
-        if _PARTICIPLE_LEAD.search(self.text, unit.start, start) and not self.mention_just_before(start, mentions):
-            lead = _PARTICIPLE_LEAD.search(self.text, unit.start, start)
-            who = events[-1].who if events else subject
-            if who is None:
+        lead = _PARTICIPLE_LEAD.search(self.text, unit.start, start)
+        if lead is not None and not self.mention_just_before(start, mentions):
+            carried = events[-1].who if events else subject
+            if carried is None:
                 return None
-            event = Event(start, end, lead.start(), who)
+            event = Event(start, end, lead.start(), carried)
             if not quote_only:
                 self.set_content(event, word, unit)
             return event
@@ -271,7 +271,9 @@ class ClauseReader:
         if not earlier or not re.fullmatch(r"\s+and\s+", self.text[earlier[-1].end : mention.outer]):
             return None
         first = earlier[-1]
-        if first.who is None or not first.who.speakers or first.possessive or self.after_preposition(first, floor):
+        if mention.who is None or first.who is None or not first.who.speakers:
+            return None
+        if first.possessive or self.after_preposition(first, floor):
             return None
         speakers = tuple(dict.fromkeys(first.who.speakers + mention.who.speakers))
         text = self.text[first.start : mention.end]

@@ -116,7 +116,7 @@ class MentionFinder:
             phrase = None
             if left is not None and not left.possessive:
                 phrase = rule(left, self.text[left.end : mention.start], mention)
-            if phrase is None:
+            if phrase is None or left is None:
                 joined.append(mention)
                 continue
             text = self.text[left.start : mention.end]
