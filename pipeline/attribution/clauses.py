@@ -116,8 +116,11 @@ class ClauseReader:
         """The event the dependency parse gives a speech verb: its subject wherever it stands, and the clause it
         reports ("X said that ...", "..., said X, the coach", "As X said, ..."). None leaves the verb to the rules."""
         spoken = self.parse.verb_at(verb.start()) if self.parse is not None else None
-        if spoken is None:
+        if spoken is None or self.parse is None:
             return None
+        between = self.text[min(spoken.subject_end, spoken.start) : max(spoken.subject_start, spoken.end)]
+        if self.parse.is_place(spoken.subject_start, spoken.subject_end) or ":" in between:
+            return None  # "NEW DELHI: The minister said": a dateline taken for the subject; "Russia said": the rules
         mention = next((m for m in mentions if m.start <= spoken.subject_head < m.end), None)
         if mention is None:
             mention = self._person_noun_subject(spoken.subject_head, spoken.subject_start, spoken.subject_end)
@@ -175,6 +178,11 @@ class ClauseReader:
             words = words[1:]
         return Mention(start, end, start, self.text[start:end], NounPhrase("entity", words), False)
 
+    def _appositive_name(self, mention: Mention, verb_start: int) -> bool:
+        """"The transport minister, Ravi Anand, said": a name set off by commas right before the verb speaks."""
+        return mention.phrase.kind == "person" and bool(_APPOSITION.fullmatch(self.text, mention.end, verb_start)) \
+            and self.text[: mention.outer].rstrip().endswith(",")
+
     def _named_in_apposition(self, mention: Mention, mentions: list[Mention]) -> Mention:
         """"The college's president, Dr Fiona McKay, wrote": the name in apposition to a role is the speaker."""
         if mention.phrase.kind == "person":
@@ -217,7 +225,7 @@ class ClauseReader:
         if parsed is not None:
             return parsed
         for mention in reversed([m for m in mentions if m.end <= start]):
-            if not _AUX_GAP.fullmatch(self.text, mention.end, start):
+            if not _AUX_GAP.fullmatch(self.text, mention.end, start) and not self._appositive_name(mention, start):
                 continue  # a name inside an appositive ("..., who lives on Old Quay, told"): look further back
             if mention.possessive:
                 break

@@ -27,8 +27,10 @@ from pipeline.attribution.vocabulary import (
     HONORIFICS,
     INTERVIEWER_WORDS,
     NAME_SUFFIXES,
+    NATIONS,
     NON_PERSON_LABELS,
     PERSON_NOUNS,
+    PLACES,
     SPEECH_VERBS,
     TITLE_WORDS,
     UNNAMED_WORDS,
@@ -86,6 +88,8 @@ class TranscriptLabels:
         candidate = self._candidate(paragraph)
         if candidate is None:
             return None
+        if self._dateline(candidate, paragraph.start):
+            return None
         who = self._speaker(candidate, paragraph.start)
         if who is False:
             return None
@@ -117,6 +121,18 @@ class TranscriptLabels:
                 return _Candidate(line.group("label"), "", end, True, False, titled=True)
         return None
 
+    def _dateline(self, candidate: _Candidate, position: int) -> bool:
+        """"LONDON: The government said ...": a place opening a story is a dateline, never a speaker."""
+        if candidate.bracketed or candidate.role:
+            return False
+        label = candidate.label
+        if label.lower() in PLACES or label.lower() in NATIONS:
+            return True
+        parse = self.cast.parse
+        return parse is not None and parse.is_place(position, position + len(label)) and not parse.is_person(
+            position, position + len(label)
+        )
+
     def _speaker(self, candidate: _Candidate, position: int) -> Who | bool | None:
         """The speaker of a label; None when it closes a turn naming nobody; False when it is no label."""
         label = candidate.label
@@ -129,7 +145,7 @@ class TranscriptLabels:
                 return Who((self.last_guest,), label)
             people = [w for w in reversed(self.resolver.focus) if w.kind == "person" and w.speakers]
             return Who(people[0].speakers if people else (), label, True)
-        if lowered[0] in COMMON_OPENERS and not candidate.alone and not candidate.bracketed:
+        if lowered[0] in COMMON_OPENERS and not (candidate.alone or candidate.bracketed or label.isupper()):
             return False
         if set(lowered) & INTERVIEWER_WORDS and len(words) <= 2:
             name = INTERVIEWER if lowered[0] in {"q", "question", "questions", "questioner"} else label.title()

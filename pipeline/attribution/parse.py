@@ -47,6 +47,7 @@ class ArticleParse:
 
     persons: list[tuple[int, int]] = field(default_factory=list)
     groups: list[tuple[int, int]] = field(default_factory=list)  # NORP, ORG, GPE, LOC, FAC entities
+    places: list[tuple[int, int]] = field(default_factory=list)  # GPE, LOC entities
     verbs: dict[int, SpeechVerb] = field(default_factory=dict)
 
     def verb_at(self, start: int) -> SpeechVerb | None:
@@ -55,6 +56,10 @@ class ArticleParse:
     def is_group(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a nationality, organisation or place entity."""
         return any(s < end and start < e for s, e in self.groups)
+
+    def is_place(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a place entity (a dateline's "LONDON:")."""
+        return any(s < end and start < e for s, e in self.places)
 
     def is_person(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a PERSON entity."""
@@ -78,6 +83,7 @@ def parse_articles(articles: Sequence[Article]) -> list[ArticleParse]:
 
 def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
     parse.persons.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == _ENTITY_PERSON)
+    parse.places.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ in {"GPE", "LOC"})
     parse.groups.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ in _ENTITY_GROUPS)
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_LEMMAS:

@@ -110,6 +110,22 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "THE PRESIDENT: is the president of the cast; an unnamed role keeps its title",
+        [
+            "President Maria Alves opened the briefing.",
+            "THE PRESIDENT: Thank you. Please sit down.",
+            "Q: Madam President, when will the bridge open?",
+            "THE PRESIDENT: In the spring.",
+            "THE PRIME MINISTER: We will not cut the budget.",
+        ],
+        [
+            ("Maria Alves", "Thank you. Please sit down."),
+            ("Interviewer", "Madam President, when will the bridge open?"),
+            ("Maria Alves", "In the spring."),
+            ("Prime Minister", "We will not cut the budget."),
+        ],
+    ),
+    (
         "A: is the latest named guest",
         [
             "Q: When did the leak start?",
@@ -142,6 +158,15 @@ def test_transcript_label(paragraphs: list[str], expected: list[tuple[str | None
 )
 def test_prose_with_a_colon_is_no_label(paragraph: str) -> None:
     assert all(s.speaker not in {"Update", "However", "Photo"} for s in statements_of(paragraph))
+
+
+@pytest.mark.parametrize("dateline", ["LONDON", "NEW DELHI", "Kyiv"])
+def test_a_dateline_is_never_a_speaker(dateline: str) -> None:
+    statements = statements_of(
+        f"{dateline}: The transport minister, Ravi Anand, said that fares would rise in May.",
+        "The rise follows two years of frozen fares.",
+    )
+    assert [s.speaker for s in statements] == ["Ravi Anand"]
 
 
 def test_a_one_off_mixed_case_word_before_a_colon_is_no_label() -> None:
