@@ -22,6 +22,9 @@ from pipeline.types import Article, Paragraph, Span, Statement
 SCARE_QUOTE_MAX_WORDS = 3
 # A block introduced by "X said:" runs over at most this many unquoted paragraphs (a release's quote block).
 BLOCK_MAX_PARAGRAPHS = 6
+# The first paragraphs of such a block are the speaker's whatever they say; later ones need the first person.
+BLOCK_FREE_PARAGRAPHS = 2
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 # What may follow the verb of a block intro: "said:", "told reporters:", "said in a statement:".
 _INTRO_TAIL = re.compile(r"(?:\s+[\w’'-]+){0,5}\s*:\s*")
 _ADJACENT = re.compile(r"[\s,;:—–-]*")
@@ -69,7 +72,8 @@ class Extractor:
             carried = block if block is not None and opens_quote else open_who
             found, paragraph_open, paragraph_last = self._paragraph(paragraph, carried, last_direct)
             if block is not None and block_left > 0 and paragraph.role == "body" and not found \
-                    and not self.paragraph_events and not QUOTE_MARK.search(self.text, paragraph.start, paragraph.end):
+                    and not self.paragraph_events and not QUOTE_MARK.search(self.text, paragraph.start, paragraph.end) \
+                    and self._in_voice(paragraph, BLOCK_MAX_PARAGRAPHS - block_left):
                 statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, block))
                 block_left -= 1
                 continue
@@ -80,6 +84,11 @@ class Extractor:
                 open_who, last_direct = paragraph_open, paragraph_last
         statements.sort(key=lambda s: (s.start, s.end))
         return statements
+
+    def _in_voice(self, paragraph: Paragraph, index: int) -> bool:
+        """Whether the ``index``-th paragraph after "X said:" is still X's: the first ``BLOCK_FREE_PARAGRAPHS``
+        are; later ones only in the first person ("we", "our", "I"), for narration usually resumes there."""
+        return index < BLOCK_FREE_PARAGRAPHS or bool(_FIRST_PERSON.search(self.text, paragraph.start, paragraph.end))
 
     def _block_intro(self, paragraph: Paragraph, found: list[Statement]) -> Who | None:
         """"The Prime Minister said:" / "She said:" ending a paragraph: the speaker of the block that follows."""

@@ -42,3 +42,17 @@ def test_the_block_ends_at_a_paragraph_with_its_own_attribution() -> None:
         "The figures will be published on Friday.",
     )
     assert [s.speaker for s in statements] == ["Chancellor", "Ruth Kemp"]
+
+
+def test_narration_after_a_block_is_not_the_speaker_s() -> None:
+    """Past the first two paragraphs, a block goes on only in the first person: narration has resumed."""
+    statements = statements_of(
+        "Chief Inspector Dev Malhotra said:",
+        "Speeding on this road has fallen by half.",
+        "That is good news for every family here.",
+        "We will keep the cameras in place.",
+        "The cameras were installed in 2021 at a cost of 40,000 pounds.",
+    )
+    assert [s.text[:20] for s in statements] == [
+        "Speeding on this roa", "That is good news fo", "We will keep the cam",
+    ]
