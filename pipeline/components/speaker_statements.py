@@ -1,5 +1,6 @@
-"""Answers "What did X say?" from the attribution index: X's statements in document order, each sentence cited."""
+"""Answers "What did X say?" from the attribution index: X's statements in document order, each cited."""
 
+import re
 from typing import Any
 
 from haystack import component, default_from_dict, default_to_dict
@@ -8,7 +9,7 @@ from pipeline.components.router import SpeakerQuestion
 from pipeline.lexicon import terms
 from pipeline.sentences import split_sentences
 from pipeline.speakers import SpeakerDirectory
-from pipeline.types import Article, AskResult, Citation, Statement
+from pipeline.types import Article, AskResult, Citation, Paragraph, Statement
 
 
 @component
@@ -63,15 +64,13 @@ class SpeakerStatementsAnswerer:
         return article.text[paragraph.start : paragraph.end] if paragraph else statement.text
 
     def _citation(self, statement: Statement) -> Citation:
-        """The sentence(s) holding the statement: "X said that ..." shows who said it, not only the words."""
+        """A direct quote is cited as its words; reported speech with the words that say who reports it
+        ("Jane Doe said that ..."), from the speaker's mention to the end of the report, within its sentence."""
         article = self.articles.get(statement.doc_id)
         paragraph = article.paragraph_at(statement.start) if article else None
         start, end = statement.start, statement.end
-        if article is not None and paragraph is not None:
-            sentences = split_sentences(article.text, paragraph.start, paragraph.end)
-            start = min((x.start for x in sentences if x.start <= start < x.end), default=start)
-            end = max((x.end for x in sentences if x.start < end <= x.end), default=end)
-            start, end = min(start, statement.start), max(end, statement.end)
+        if article is not None and paragraph is not None and statement.kind == "reported" and statement.mention:
+            start, end = _with_mention(article.text, paragraph, statement)
         return Citation(
             doc_id=statement.doc_id,
             title=statement.title,
@@ -86,3 +85,19 @@ class SpeakerStatementsAnswerer:
             paragraph_start=paragraph.start if paragraph else statement.start,
             paragraph_end=paragraph.end if paragraph else statement.end,
         )
+
+
+def _with_mention(text: str, paragraph: Paragraph, statement: Statement) -> tuple[int, int]:
+    """The statement's span widened to the mention of its speaker in the same sentence, before or after it."""
+    sentence = next((x for x in split_sentences(text, paragraph.start, paragraph.end)
+                     if x.start <= statement.start < x.end), None)
+    if sentence is None or not statement.mention:
+        return statement.start, statement.end
+    pattern = re.compile(r"(?<!\w)" + re.escape(statement.mention) + r"(?!\w)")
+    before = [m for m in pattern.finditer(text, sentence.start, statement.start)]
+    if before:
+        return before[-1].start(), statement.end
+    after = pattern.search(text, statement.end, max(sentence.end, statement.end))
+    if after is not None:
+        return statement.start, after.end()
+    return statement.start, statement.end
