@@ -11,6 +11,9 @@ from pipeline.sentences import split_sentences
 from pipeline.speakers import SpeakerDirectory
 from pipeline.types import Article, AskResult, Citation, Paragraph, Statement
 
+# "... said that ...", "... told reporters that ...": a reported clause between a speaker and a quote.
+_REPORTING = re.compile(r"\bthat\b")
+
 
 @component
 class SpeakerStatementsAnswerer:
@@ -64,13 +67,14 @@ class SpeakerStatementsAnswerer:
         return article.text[paragraph.start : paragraph.end] if paragraph else statement.text
 
     def _citation(self, statement: Statement) -> Citation:
-        """A direct quote is cited as its words; reported speech with the words that say who reports it
-        ("Jane Doe said that ..."), from the speaker's mention to the end of the report, within its sentence."""
+        """A direct quote is cited as its words; reported speech, and a quote inside a reported clause ("Doe said
+        that it was a “disgrace”"), with the words that say who reports it, from the speaker's mention on."""
         article = self.articles.get(statement.doc_id)
         paragraph = article.paragraph_at(statement.start) if article else None
         start, end = statement.start, statement.end
-        if article is not None and paragraph is not None and statement.kind == "reported" and statement.mention:
-            start, end = _with_mention(article.text, paragraph, statement)
+        if article is not None and paragraph is not None and statement.mention:
+            if statement.kind == "reported" or _inside_report(article.text, paragraph, statement):
+                start, end = _with_mention(article.text, paragraph, statement)
         return Citation(
             doc_id=statement.doc_id,
             title=statement.title,
@@ -85,6 +89,17 @@ class SpeakerStatementsAnswerer:
             paragraph_start=paragraph.start if paragraph else statement.start,
             paragraph_end=paragraph.end if paragraph else statement.end,
         )
+
+
+def _inside_report(text: str, paragraph: Paragraph, statement: Statement) -> bool:
+    """Whether a direct quote ends a reported clause of its speaker ("Doe said that the plan was “...”")."""
+    mention = statement.mention or ""
+    sentence_start = max((x.start for x in split_sentences(text, paragraph.start, paragraph.end)
+                          if x.start <= statement.start), default=paragraph.start)
+    lead = text[sentence_start : statement.start]
+    at = lead.rfind(mention)
+    tail = lead[at:] if at >= 0 else ""
+    return at >= 0 and bool(_REPORTING.search(tail, len(mention))) and tail.count("“") + tail.count('"') == 1
 
 
 def _with_mention(text: str, paragraph: Paragraph, statement: Statement) -> tuple[int, int]:
