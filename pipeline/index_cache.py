@@ -31,8 +31,18 @@ PACKAGE = Path(__file__).resolve().parent
 PASSAGE_FORMAT = 2
 # The attribution rules change often and re-reading statements is cheap, so their cache key
 # follows the code itself.
-STATEMENT_CODE = ("corpus.py", "html_text.py", "roles.py", "sentences.py", "speakers.py", "attribution.py",
+STATEMENT_CODE = ("corpus.py", "html_text.py", "roles.py", "sentences.py", "speakers.py", "nlp.py",
                   "components/attribution.py", "index_cache.py")
+# Every module of the attribution package is part of the statement key, whatever its file name.
+STATEMENT_PACKAGES = ("attribution",)
+
+
+def statement_code_files() -> tuple[str, ...]:
+    """The files whose source keys the statement cache: ``STATEMENT_CODE`` and the attribution package."""
+    package_files = sorted(
+        str(path.relative_to(PACKAGE)) for name in STATEMENT_PACKAGES for path in (PACKAGE / name).rglob("*.py")
+    )
+    return (*STATEMENT_CODE, *package_files)
 
 
 def code_version(files: tuple[str, ...]) -> str:
@@ -50,7 +60,7 @@ class IndexCache:
     def __init__(self, cache_dir: Path, index_key: str) -> None:
         self.cache_dir = Path(cache_dir)
         self.passage_key = f"{index_key}|passages-{PASSAGE_FORMAT}"
-        self.statement_key = code_version(STATEMENT_CODE)
+        self.statement_key = code_version(statement_code_files())
 
     def _path(self, article: Article, key: str, suffix: str) -> Path:
         raw = f"{key}|{article.doc_id}|{article.content_hash}"

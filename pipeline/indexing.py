@@ -244,18 +244,29 @@ class Indexer:
                 done += 1
                 if on_progress:
                     on_progress(done, total, article.doc_id)
+        statements = self._statements(articles)
         entries = [
-            IndexedArticle(article, *vectors[article.doc_id], statements=self._statements(article))
+            IndexedArticle(article, *vectors[article.doc_id], statements=statements[article.doc_id])
             for article in articles
         ]
         return entries, len(missing)
 
-    def _statements(self, article: Article) -> list[Statement]:
-        cached = self.cache.load_statements(article)
-        if cached is None:
-            cached = self.extractor.run(articles=[article])["statements"]
-            self.cache.store_statements(article, cached)
-        return cached
+    def _statements(self, articles: list[Article]) -> dict[str, list[Statement]]:
+        """Statements per article: cached ones as stored, the others parsed and extracted in one batch."""
+        found: dict[str, list[Statement]] = {}
+        missing: list[Article] = []
+        for article in articles:
+            cached = self.cache.load_statements(article)
+            if cached is None:
+                missing.append(article)
+            else:
+                found[article.doc_id] = cached
+        if missing:
+            extracted = self.extractor.run(articles=missing)["statements"]
+            for article in missing:
+                found[article.doc_id] = [s for s in extracted if s.doc_id == article.doc_id]
+                self.cache.store_statements(article, found[article.doc_id])
+        return found
 
 
 def assemble(

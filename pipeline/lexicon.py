@@ -1,20 +1,17 @@
-"""Words as retrieval and answer scoring see them: lower case, curly apostrophes folded, light stemming."""
+"""Words as retrieval and answer scoring see them: lower case, curly apostrophes folded, light stemming.
+
+The word lists themselves (stop words, question words) live in ``pipeline.attribution.vocabulary``.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below between
-    both but by can could did do does doing down during each few for from further had has have having he her here
-    hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
-    on once only or other our ours ourselves out over own same she should so some such than that the their theirs
-    them themselves then there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours yourself yourselves also us s t ve ll re d m
-    according said say says saying tell told""".split()
-)
-QUESTION_WORDS = frozenset("what who whom whose when where which why how many much".split())
+from pipeline.attribution.vocabulary import QUESTION_WORDS, STOPWORDS
+
+__all__ = ["QUESTION_WORDS", "STOPWORDS", "stem", "terms", "words"]
+
 _WORD = re.compile(r"[0-9]+(?:[,.][0-9]+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
 

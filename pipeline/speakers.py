@@ -1,7 +1,10 @@
-"""Who is who: one canonical name per person, and matching a name someone typed against it.
+"""Who is who: one canonical person per speaker across articles, and matching a name someone typed against it.
 
 "Stoltenberg", "Jens Stoltenberg" and "NATO Secretary General Jens Stoltenberg" are one person;
-"Joe Biden" and "Vladimir Putin" are not.
+"Joe Biden" and "Vladimir Putin" are not. Titles and roles are attributes, not parts of the name: "John Q.
+Smith III" is found as "John Smith", "Smith", "Secretary Smith", "John Q. Smith III" and, through the
+words the articles name him with, "the defense secretary". A role matches a title's head: "the secretary"
+is not the "Secretary General". A name the directory does not know resolves to None ("never quoted").
 """
 
 from __future__ import annotations
@@ -10,20 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from pipeline.attribution.vocabulary import NAME_SUFFIXES, NAME_TITLES, ORG_TOKENS, PERSON_ROLES
 from pipeline.types import Statement
 
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "prime", "minister",
-    "secretary", "general", "chancellor", "foreign", "defence", "defense", "us", "uk", "nato", "russian",
-    "ukrainian", "german", "french", "british", "american", "chinese", "the", "a", "an", "former", "senator",
-    "governor", "king", "queen", "prince", "spokesman", "spokeswoman", "spokesperson", "leader",
-}
-# A typed name holding one of these names a person ("Education Secretary"), never an organisation
-# ("Department for Education"); spokespeople are left out because they speak for their organisation.
-PERSON_ROLES = {"secretary", "minister", "president", "chancellor", "leader", "governor", "senator", "mayor", "mp",
-                "king", "queen", "prince", "executive", "chairman", "chairwoman", "director", "councillor"}
-ORG_TOKENS = {"department", "ministry", "office", "council", "agency", "trust", "government", "company", "university",
-              "college", "commission", "authority", "board", "service", "committee", "institute", "union", "bank"}
+TITLES = NAME_TITLES
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -32,10 +25,11 @@ def name_tokens(name: str) -> list[str]:
 
 
 def core_tokens(name: str) -> set[str]:
-    """The tokens of a name that identify the person (titles and roles dropped where a name remains)."""
+    """The tokens of a name that identify the person: titles, roles, suffixes ("III") and initials ("Q.")
+    dropped where a name remains."""
     tokens = name_tokens(name)
-    core = {t for t in tokens if t not in TITLES}
-    return core or set(tokens)
+    core = {t for t in tokens if t not in TITLES and t not in NAME_SUFFIXES and len(t) > 1}
+    return core or {t for t in tokens if t not in TITLES} or set(tokens)
 
 
 def same_person(claimed: str, speaker: str, aliases: Iterable[str] = ()) -> bool:
@@ -46,8 +40,9 @@ def same_person(claimed: str, speaker: str, aliases: Iterable[str] = ()) -> bool
     claimed_role = _role_only(claimed)
     for name in (speaker, *aliases):
         if claimed_role is not None:
-            # "the Prime Minister" is whoever carries every one of those words, not any "minister".
-            if claimed_role <= set(name_tokens(name)):
+            # "the Prime Minister" is whoever carries every one of those words, not any "minister", and
+            # "the secretary" is a secretary, not the "Secretary General".
+            if claimed_role <= set(name_tokens(name)) and _role_head(claimed) in _role_heads(name):
                 return True
             continue
         core = core_tokens(name)
@@ -65,6 +60,26 @@ def _role_only(name: str) -> set[str] | None:
     return tokens if tokens and tokens <= TITLES else None
 
 
+def _role_head(name: str) -> str:
+    """The head of a role: its last title word ("the defense secretary" -> "secretary")."""
+    titles = [t for t in name_tokens(name) if t in TITLES and t not in {"the", "a", "an"}]
+    return titles[-1] if titles else ""
+
+
+def _role_heads(name: str) -> set[str]:
+    """The heads of the runs of title words in a name ("NATO Secretary General Jens Stoltenberg" -> {"general"})."""
+    heads: set[str] = set()
+    run: list[str] = []
+    for token in [*name_tokens(name), ""]:
+        if token in TITLES and token not in {"the", "a", "an"}:
+            run.append(token)
+            continue
+        if run:
+            heads.add(run[-1])
+        run = []
+    return heads
+
+
 def _person_role_against_org(claimed: str, speaker: str) -> bool:
     """"Education Secretary" is a person: it does not name the speaker "Department for Education"."""
     claimed_tokens, speaker_tokens = set(name_tokens(claimed)), set(name_tokens(speaker))
@@ -76,7 +91,9 @@ def _person_role_against_org(claimed: str, speaker: str) -> bool:
 def is_shorter_form(short: str, full: str) -> bool:
     """Whether ``short`` names the same person as ``full`` with fewer words ("Biden" / "Joe Biden")."""
     short_core, full_core = core_tokens(short), core_tokens(full)
-    return bool(short_core) and short_core < full_core
+    if not short_core or not short_core <= full_core:
+        return False
+    return short_core < full_core or set(name_tokens(short)) < set(name_tokens(full))
 
 
 class SpeakerDirectory:
@@ -112,7 +129,14 @@ class SpeakerDirectory:
         return {canonical} | {name for name, target in self._merged.items() if target == canonical}
 
     def resolve(self, name: str) -> str | None:
-        """The canonical speaker a typed name refers to, preferring the most quoted one."""
+        """The canonical speaker a typed name refers to, preferring the most quoted one; None for a name
+        the sources never quote."""
+        typed = _folded(name)
+        if not typed:
+            return None
+        exact = [s for s in self.counts if typed in {_folded(n) for n in (s, *self.aliases.get(s, ()))}]
+        if len(exact) == 1:
+            return exact[0]
         matches = [s for s in self.counts if same_person(name, s, self.aliases.get(s, ()))]
         if not matches:
             return None
@@ -128,7 +152,7 @@ class SpeakerDirectory:
 
     def same_person(self, claimed: str, speaker: str) -> bool:
         canonical = self.canonical(speaker)
-        return same_person(claimed, canonical, self.aliases.get(canonical, ()) | {speaker})
+        return same_person(claimed, canonical, set(self.aliases.get(canonical, set())) | {speaker})
 
     def _place(self, speaker: str) -> str:
         """File a new speaker name under an existing fuller name, or absorb shorter names into it."""
@@ -149,3 +173,11 @@ class SpeakerDirectory:
                     self._merged[name] = speaker
             self._merged[short] = speaker
         return speaker
+
+
+def _folded(name: str) -> str:
+    """A typed name without case, a leading article or punctuation: "the Prime Minister" -> "prime minister"."""
+    tokens = name_tokens(name)
+    if tokens and tokens[0] in {"the", "a", "an"}:
+        tokens = tokens[1:]
+    return " ".join(t.rstrip(".") for t in tokens)

@@ -25,6 +25,8 @@ from typing import Any
 import numpy as np
 from haystack import Document, component, default_from_dict, default_to_dict
 
+from pipeline.attribution.vocabulary import NARRATION_SPEECH_VERBS as SPEECH_VERBS
+from pipeline.attribution.vocabulary import STOPWORDS as VOCABULARY_STOPWORDS
 from pipeline.quote_index import LexicalMatch, QuoteIndex
 from pipeline.quote_text import difference_list, tokenize
 from pipeline.sentences import split_sentences
@@ -39,11 +41,6 @@ SAME_SPEAKER_MARGIN = 0.1
 STRONG_PARAPHRASE_MARGIN = 0.1
 # "…,” Johnson said": how many words after a quote may hold the speaker's name and a speech verb.
 REPORTED_AFTER_WORDS = 4
-SPEECH_VERBS = frozenset(
-    """said says say told tells added adds claimed claims warned warns stated states insisted insists argued
-    argues explained explains announced announces urged urges suggested suggests noted notes wrote writes
-    tweeted tweets asked asks replied replies admitted admits accused accuses declared declares""".split()
-)
 # A sentence is someone's words (not narration) when a statement fills this share of it; a paraphrase
 # of it is then cited as the statement's words.
 STATEMENT_MIN_SHARE = 0.5
@@ -51,15 +48,8 @@ STATEMENT_MIN_SHARE = 0.5
 NARRATION_PARAPHRASE_MARGIN = 0.05
 # Words compared by their first letters, so "constructively" meets "constructive".
 STEM_LENGTH = 5
-STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have
-    having he her here hers herself him himself his how i if in into is it it's its itself just me more
-    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
-    should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves said says say told""".split()
-)
+# The quote checker's stop words: the shared list, plus the contraction "it's" its tokens keep whole.
+STOPWORDS = VOCABULARY_STOPWORDS | {"it's"}
 
 
 @component

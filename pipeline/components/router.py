@@ -6,7 +6,9 @@ from typing import Any
 
 from haystack import component, default_from_dict, default_to_dict
 
-_SPEECH = r"(?:say|said|says|tell|told|claim|claimed|warn|warned|state|stated|comment|commented)"
+from pipeline.attribution.vocabulary import QUESTION_SPEECH_VERBS
+
+_SPEECH = "(?:" + "|".join(QUESTION_SPEECH_VERBS) + ")"
 _PATTERNS = [
     # What did/has X say (about Y)?
     re.compile(rf"^what\s+(?:did|does|has|have|had)\s+(?P<name>.+?)\s+{_SPEECH}(?:\s+(?:about|on|regarding)\s+"
@@ -21,6 +23,10 @@ _PATTERNS = [
     re.compile(r"^(?:what\s+are|show(?:\s+me)?|list)\s+(?P<name>.+?)['’]s?\s+(?:quotes|statements|comments|remarks)"
                r"(?:\s+(?:about|on)\s+(?P<topic>.+?))?\s*\??$", re.IGNORECASE),
 ]
+
+
+# "the Royal College of Emergency Medicine spokeswoman": a speaker's name or role is at most this many words.
+MAX_NAME_WORDS = 9
 
 
 @dataclass
@@ -39,7 +45,7 @@ def parse_speaker_question(question: str) -> SpeakerQuestion | None:
         if match:
             name = match.group("name").strip(" ,")
             topic = (match.groupdict().get("topic") or "").strip(" ,?") or None
-            if not name or len(name.split()) > 6:
+            if not name or len(name.split()) > MAX_NAME_WORDS:
                 continue
             return SpeakerQuestion(question=question, name=name, topic=topic)
     return None

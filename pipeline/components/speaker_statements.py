@@ -1,5 +1,6 @@
 """Answers "What did X say?" from the attribution index: X's statements in document order, each cited."""
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -7,8 +8,12 @@ from haystack import component, default_from_dict, default_to_dict
 
 from pipeline.components.router import SpeakerQuestion
 from pipeline.lexicon import terms
+from pipeline.sentences import split_sentences
 from pipeline.speakers import SpeakerDirectory
-from pipeline.types import Article, AskResult, Citation, Statement
+from pipeline.types import Article, AskResult, Citation, Paragraph, Statement
+
+# "... said that ...", "... told reporters that ...": a reported clause between a speaker and a quote.
+_REPORTING = re.compile(r"\bthat\b")
 
 
 @component
@@ -47,7 +52,7 @@ class SpeakerStatementsAnswerer:
         chosen = chosen[: self.max_statements]
         if not chosen:
             return {"result": AskResult(question=speaker.question, answer=None, abstained=True, route="speaker")}
-        citations = [self._citation(s) for s in chosen]
+        citations = list({(c.doc_id, c.start, c.end): c for c in map(self._citation, chosen)}.values())
         answer = f"{canonical}: " + " ".join(f"[{i}] “{s.text}”" for i, s in enumerate(chosen, start=1))
         return {
             "result": AskResult(
@@ -65,14 +70,20 @@ class SpeakerStatementsAnswerer:
         return article.text[paragraph.start : paragraph.end] if paragraph else statement.text
 
     def _citation(self, statement: Statement) -> Citation:
+        """A direct quote is cited as its words; reported speech, and a quote inside a reported clause ("Doe said
+        that it was a “disgrace”"), with the words that say who reports it, from the speaker's mention on."""
         article = self.articles.get(statement.doc_id)
         paragraph = article.paragraph_at(statement.start) if article else None
+        start, end = statement.start, statement.end
+        if article is not None and paragraph is not None and statement.mention:
+            if statement.kind == "reported" or _inside_report(article.text, paragraph, statement):
+                start, end = _with_mention(article.text, paragraph, statement)
         return Citation(
             doc_id=statement.doc_id,
             title=statement.title,
-            text=statement.text,
-            start=statement.start,
-            end=statement.end,
+            text=article.text[start:end] if article is not None else statement.text,
+            start=start,
+            end=end,
             score=1.0,
             speaker=statement.speaker,
             role="caption" if statement.is_caption else "body",
@@ -81,3 +92,30 @@ class SpeakerStatementsAnswerer:
             paragraph_start=paragraph.start if paragraph else statement.start,
             paragraph_end=paragraph.end if paragraph else statement.end,
         )
+
+
+def _inside_report(text: str, paragraph: Paragraph, statement: Statement) -> bool:
+    """Whether a direct quote ends a reported clause of its speaker ("Doe said that the plan was “...”")."""
+    mention = statement.mention or ""
+    sentence_start = max((x.start for x in split_sentences(text, paragraph.start, paragraph.end)
+                          if x.start <= statement.start), default=paragraph.start)
+    lead = text[sentence_start : statement.start]
+    at = lead.rfind(mention)
+    tail = lead[at:] if at >= 0 else ""
+    return at >= 0 and bool(_REPORTING.search(tail, len(mention))) and tail.count("“") + tail.count('"') == 1
+
+
+def _with_mention(text: str, paragraph: Paragraph, statement: Statement) -> tuple[int, int]:
+    """The statement's span widened to the mention of its speaker in the same sentence, before or after it."""
+    sentence = next((x for x in split_sentences(text, paragraph.start, paragraph.end)
+                     if x.start <= statement.start < x.end), None)
+    if sentence is None or not statement.mention:
+        return statement.start, statement.end
+    pattern = re.compile(r"(?<!\w)" + re.escape(statement.mention) + r"(?!\w)")
+    before = [m for m in pattern.finditer(text, sentence.start, statement.start)]
+    if before:
+        return before[-1].start(), statement.end
+    after = pattern.search(text, statement.end, max(sentence.end, statement.end))
+    if after is not None:
+        return statement.start, after.end()
+    return statement.start, statement.end

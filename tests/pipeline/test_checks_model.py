@@ -8,12 +8,15 @@ from tests.conftest import PROJECT_ROOT
 pytestmark = pytest.mark.model
 HELD_OUT = PROJECT_ROOT / "tests" / "eval" / "heldout"
 
+# Reported speech (and a quote ending a reported clause) is cited with the words naming who reports it; a direct
+# quote as its own words.
 STOLTENBERG = [
-    "any real signs of de-escalation in the region is yet to be seen",
+    "NATO Secretary General Jens Stoltenberg has said that any real signs of de-escalation in the region is yet to be"
+    " seen",
     "What we have to see is a substantial withdrawal of troops, not only troops but equipment.",
     "It’s too early to say whether we see anything on the ground, but we are following very closely what they are"
     " doing.",
-    "violation of international law",
+    "Mr Stoltenberg said that the move to do so would be a “violation of international law",
 ]
 
 

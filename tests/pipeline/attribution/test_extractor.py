@@ -1,4 +1,4 @@
-"""Speaker attribution: a table of patterns, the seed article's acceptance checks, two fixtures, invariants."""
+"""The extractor end to end: a table of patterns, the seed article's acceptance checks, two fixtures, invariants."""
 
 from __future__ import annotations
 
@@ -11,27 +11,13 @@ from pipeline.components.attribution import StatementExtractor
 from pipeline.corpus import parse_article
 from pipeline.settings import PROJECT_ROOT
 from pipeline.speakers import SpeakerDirectory, same_person
-from pipeline.types import Article, Statement
+from pipeline.types import Statement
+from tests.pipeline.attribution.articles import FIXTURES, load, make_article, triples
 
 SEED = PROJECT_ROOT / "corpus" / "nationalworld-russia-ukraine-nato.txt"
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "articles"
 STRAIGHT = FIXTURES / "millbrook-bridge-straight-quotes.txt"
 TRANSCRIPT = FIXTURES / "heatwave-interview-transcript.txt"
 QUOTE_MARKS = "“”\"‘’"
-
-
-def load(path: Path) -> Article:
-    return parse_article(path.name, path.read_bytes())
-
-
-def make_article(*paragraphs: str) -> Article:
-    """A throwaway article: a headline, then one paragraph per argument."""
-    text = "A headline for the test case\n\n" + "\n\n".join(paragraphs) + "\n"
-    return parse_article("case.txt", text.encode("utf-8"))
-
-
-def triples(statements: list[Statement]) -> list[tuple[str | None, str, str]]:
-    return [(s.speaker, s.kind, s.text) for s in statements]
 
 
 def by(statements: list[Statement], speaker: str) -> list[str]:

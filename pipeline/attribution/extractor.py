@@ -1,0 +1,163 @@
+"""Reading an article paragraph by paragraph: transcript turns, block quotes, quotes and reported speech.
+
+The state carried between paragraphs is who holds a quote left open, who spoke last, whose transcript
+turn it is and whose block of unquoted paragraphs follows "X said:".
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.attribution.cast import Cast
+from pipeline.attribution.clauses import ClauseReader
+from pipeline.attribution.labels import TranscriptLabels
+from pipeline.attribution.mentions import MentionFinder
+from pipeline.attribution.parse import ArticleParse
+from pipeline.attribution.quotes import QUOTE_MARK, find_quotes, units
+from pipeline.attribution.records import Event, Quote, Who
+from pipeline.attribution.resolution import Resolver
+from pipeline.attribution.statements import make_statements, whole_paragraph
+from pipeline.types import Article, Paragraph, Span, Statement
+
+SCARE_QUOTE_MAX_WORDS = 3
+# A block introduced by "X said:" runs over at most this many unquoted paragraphs (a release's quote block).
+BLOCK_MAX_PARAGRAPHS = 6
+# The first paragraphs of such a block are the speaker's whatever they say; later ones need the first person.
+BLOCK_FREE_PARAGRAPHS = 2
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+# What may follow the verb of a block intro: "said:", "told reporters:", "said in a statement:".
+_INTRO_TAIL = re.compile(r"(?:\s+[\w’'-]+){0,5}\s*:\s*")
+_ADJACENT = re.compile(r"[\s,;:—–-]*")
+
+
+class Extractor:
+    """Two passes: first who is who in the article (the cast), then statements paragraph by paragraph."""
+
+    def __init__(self, article: Article, parse: ArticleParse | None = None) -> None:
+        self.article = article
+        self.text = article.text
+        self.paragraphs = [p for p in article.paragraphs if p.role != "boilerplate"]
+        self.finder = MentionFinder(self.text, self.paragraphs)
+        self.cast = Cast(self.text, self.paragraphs, self.finder, parse)
+        self.cast.collect_persons()
+        self.resolver = Resolver(self.cast)
+        self.clauses = ClauseReader(self.text, self.finder, self.resolver, parse)
+        self.labels = TranscriptLabels(self.text, self.paragraphs, self.cast, self.resolver)
+        self.paragraph_events: list[Event] = []  # the speech events of the paragraph read last
+
+    def run(self) -> list[Statement]:
+        statements: list[Statement] = []
+        open_who: Who | None = None  # speaker of a quote left open at the end of the last paragraph
+        last_direct: Who | None = None  # speaker of the last quote of the last paragraph
+        transcript: Who | None = None  # whose transcript turn goes on
+        block: Who | None = None  # whose unquoted paragraphs follow "X said:"
+        block_left = 0
+        for paragraph in self.paragraphs:
+            if paragraph.role == "headline":
+                continue
+            turn = self.labels.label(paragraph)
+            if turn is not None:
+                transcript = None if turn.sound_bite else turn.who
+                if turn.who is not None:
+                    statements.extend(whole_paragraph(self.article, paragraph, turn.start, turn.who))
+                open_who = last_direct = block = None
+                continue
+            if paragraph.role == "subheading":
+                transcript = open_who = last_direct = block = None
+                continue
+            if transcript is not None and paragraph.role == "body":
+                statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, transcript))
+                continue
+            opens_quote = self.text[paragraph.start : paragraph.start + 1] in "“\""
+            carried = block if block is not None and opens_quote else open_who
+            found, paragraph_open, paragraph_last = self._paragraph(paragraph, carried, last_direct)
+            if block is not None and block_left > 0 and paragraph.role == "body" and not found \
+                    and not self.paragraph_events and not QUOTE_MARK.search(self.text, paragraph.start, paragraph.end) \
+                    and self._in_voice(paragraph, BLOCK_MAX_PARAGRAPHS - block_left):
+                statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, block))
+                block_left -= 1
+                continue
+            statements.extend(found)
+            block = self._block_intro(paragraph, found)
+            block_left = BLOCK_MAX_PARAGRAPHS
+            if paragraph.role != "caption":
+                open_who, last_direct = paragraph_open, paragraph_last
+        statements.sort(key=lambda s: (s.start, s.end))
+        return statements
+
+    def _in_voice(self, paragraph: Paragraph, index: int) -> bool:
+        """Whether the ``index``-th paragraph after "X said:" is still X's: the first ``BLOCK_FREE_PARAGRAPHS``
+        are; later ones only in the first person ("we", "our", "I"), for narration usually resumes there."""
+        return index < BLOCK_FREE_PARAGRAPHS or bool(_FIRST_PERSON.search(self.text, paragraph.start, paragraph.end))
+
+    def _block_intro(self, paragraph: Paragraph, found: list[Statement]) -> Who | None:
+        """"The Prime Minister said:" / "She said:" ending a paragraph: the speaker of the block that follows."""
+        if paragraph.role != "body" or not self.text[paragraph.start : paragraph.end].rstrip().endswith(":"):
+            return None
+        events = self.paragraph_events
+        if not events:
+            return None
+        last = events[-1]
+        tail = self.text[last.verb_end : paragraph.end]
+        if not _INTRO_TAIL.fullmatch(tail) or not last.who.speakers:
+            return None
+        return last.who
+
+    def _paragraph(
+        self, paragraph: Paragraph, open_who: Who | None, last_direct: Who | None
+    ) -> tuple[list[Statement], Who | None, Who | None]:
+        """Statements of one paragraph, plus who holds a quote left open and who spoke last."""
+        quotes = find_quotes(self.text, paragraph.start, paragraph.end)
+        self.paragraph_events = []
+        statements: list[Statement] = []
+        still_open: Who | None = None
+        last: Who | None = None
+        caption = paragraph.role == "caption"
+        for unit in units(self.text, paragraph, quotes):
+            unit_quotes = [q for q in quotes if unit.start <= q.mark_start < unit.end]
+            events = self.clauses.events(unit, unit_quotes, remember=not caption)
+            self.paragraph_events.extend(events)
+            for quote in unit_quotes:
+                who = self._quote_speaker(quote, unit, events, paragraph, open_who, last_direct, last)
+                if who is None:
+                    continue
+                statements.extend(make_statements(self.article, paragraph, quote.start, quote.end, who, "direct"))
+                last = who
+                still_open = who if not quote.closed else None
+            for event in events:
+                span = self.clauses.reported_span(event, unit, unit_quotes, caption)
+                if span is not None:
+                    statements.extend(
+                        make_statements(self.article, paragraph, span.start, span.end, event.who, "reported")
+                    )
+        return statements, still_open, last
+
+    def _quote_speaker(
+        self, quote: Quote, unit: Span, events: list[Event], paragraph: Paragraph,
+        open_who: Who | None, last_direct: Who | None, paragraph_speaker: Who | None = None,
+    ) -> Who | None:
+        """Who a quote belongs to: an adjacent attribution, the verb before it, or the speaker carried over.
+
+        A quote opening a sentence after “...,” he said. in the same paragraph goes on with that speaker.
+        """
+        opens_unit = not self.text[unit.start : quote.mark_start].strip()
+        following = next((e for e in events if e.clause_start >= quote.mark_end
+                          and _ADJACENT.fullmatch(self.text, quote.mark_end, e.clause_start)), None)
+        preceding = next((e for e in reversed(events) if e.verb_end <= quote.mark_start), None)
+        if opens_unit and following is not None:
+            return following.who
+        if preceding is not None:
+            return preceding.who
+        if following is not None:
+            return following.who
+        if quote.mark_start == paragraph.start:
+            if open_who is not None:
+                return open_who
+            if last_direct is not None:
+                return Who(last_direct.speakers, last_direct.mention, True, last_direct.gender, last_direct.kind)
+        if opens_unit and paragraph_speaker is not None and paragraph_speaker.speakers:
+            return paragraph_speaker
+        if len(self.text[quote.start : quote.end].split()) <= SCARE_QUOTE_MAX_WORDS:
+            return None
+        return Who((), None, True)
+

@@ -1,0 +1,217 @@
+"""Transcript labels: who a turn of a transcript, interview or set of remarks belongs to.
+
+Label styles: "NAME:", "SECRETARY SMITH:", "MR. SMITH:", "Katie Hill:", "KH:" (the initials of someone in
+the cast), "OBAMA:" (a surname), "((Laura Hale))", "NAME, role:" alone on a line, "President Smith." alone
+on a line, "Q:"/"QUESTION:"/"MODERATOR:" (the interviewer) and an organisation's acronym ("VOA:", "WN"),
+which is the interviewer's side, never the guest's. A label that is not a person ("MUSIC:", "Show Open:")
+or names nobody ("Unidentified Narrator:") closes the turn and gives nothing.
+
+A mixed-case label on its paragraph's first line ("Markarova: ...") could be prose ("Update: ..."): it
+counts when it names someone in the cast, is written in capitals, stands alone with a role, is in double
+brackets, or opens at least ``MIN_REPEATS`` paragraphs of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.attribution.cast import Cast
+from pipeline.attribution.phrases import parse_phrase
+from pipeline.attribution.records import NounPhrase, Person, Who
+from pipeline.attribution.resolution import Resolver
+from pipeline.attribution.vocabulary import (
+    COMMON_OPENERS,
+    EXCLUDED_LABELS,
+    HONORIFICS,
+    INTERVIEWER_WORDS,
+    NAME_SUFFIXES,
+    NATIONS,
+    NON_PERSON_LABELS,
+    PERSON_NOUNS,
+    PLACES,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    UNNAMED_WORDS,
+)
+from pipeline.types import Paragraph
+
+INTERVIEWER = "Interviewer"
+# A mixed-case label that names nobody in the cast must open this many paragraphs to count as a label.
+MIN_REPEATS = 2
+# A role after the name ("CAROLYN PRESUTTI, VOA Senior Washington Correspondent:") has at most this many words.
+MAX_ROLE_WORDS = 8
+# An acronym label ("VOA", "WN") this short, naming nobody in the cast, is an organisation.
+MAX_ACRONYM = 5
+
+_NAME = r"[A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|of|de|la|van|von|bin|al))*"
+_INLINE = re.compile(
+    rf"(?P<label>{_NAME})(?:,[ \t]*(?P<role>[^:\n“”\"]{{1,90}}?))?[ \t]*:(?P<alone>[ \t]*$)?[ \t]*"
+)
+_BRACKETED = re.compile(r"\(\((?P<label>[^()\n]{1,60})\)\)[ \t]*")
+# "President Smith." / "Vice President Jane Q. Doe." alone on a line, in remarks as the White House prints them.
+_TITLE_LINE = re.compile(r"(?P<label>(?:[A-Z][\w’'-]*\.?[ \t]+){1,5}[A-Z][\w’'-]*)\.[ \t]*$")
+
+
+@dataclass
+class Turn:
+    """A labelled turn: its speaker (None for a label that names nobody) and where its words start."""
+
+    who: Who | None
+    start: int
+    sound_bite: bool = False  # the turn's words are all in quote marks: a clip, not a turn that goes on
+
+
+@dataclass
+class _Candidate:
+    label: str
+    role: str
+    start: int
+    alone: bool
+    bracketed: bool
+    titled: bool = False  # "Vice President Jane Q. Doe." alone on a line
+
+
+class TranscriptLabels:
+    """Finds the label opening a paragraph and the speaker it names."""
+
+    def __init__(self, text: str, paragraphs: list[Paragraph], cast: Cast, resolver: Resolver) -> None:
+        self.text = text
+        self.cast = cast
+        self.resolver = resolver
+        self.last_guest: str | None = None
+        self.repeats = Counter(c.label.upper() for p in paragraphs if (c := self._candidate(p)) is not None)
+
+    def label(self, paragraph: Paragraph) -> Turn | None:
+        """The turn a paragraph opens, or None when it opens with no label."""
+        candidate = self._candidate(paragraph)
+        if candidate is None:
+            return None
+        if self._dateline(candidate, paragraph.start):
+            return None
+        who = self._speaker(candidate, paragraph.start)
+        if who is False:
+            return None
+        words = self.text[candidate.start : paragraph.end].strip()
+        sound_bite = len(words) > 1 and words[0] in "“\"" and words[-1] in "”\"" and words.count("“") <= 1
+        return Turn(who if isinstance(who, Who) else None, candidate.start, sound_bite)
+
+    def _candidate(self, paragraph: Paragraph) -> _Candidate | None:
+        if paragraph.role not in {"body", "subheading"}:
+            return None
+        text, start, end = self.text, paragraph.start, paragraph.end
+        bracketed = _BRACKETED.match(text, start, end)
+        if bracketed is not None:
+            return _Candidate(bracketed.group("label").strip(), "", bracketed.end(), False, True)
+        inline = _INLINE.match(text, start, end)
+        if inline is not None:
+            role = (inline.group("role") or "").strip()
+            alone = inline.group("alone") is not None
+            label = inline.group("label").strip()
+            if role and not (alone or label.isupper()):
+                return None
+            if role and (len(role.split()) > MAX_ROLE_WORDS or set(role.lower().split()) & SPEECH_VERBS):
+                return None
+            return _Candidate(label, role, paragraph.end if alone else inline.end(), alone, False)
+        line = _TITLE_LINE.match(text, start, end)
+        if line is not None:
+            words = [w.lower().rstrip(".") for w in line.group("label").split()]
+            if any(w in TITLE_WORDS or w in HONORIFICS for w in words[:-1]):
+                return _Candidate(line.group("label"), "", end, True, False, titled=True)
+        return None
+
+    def _dateline(self, candidate: _Candidate, position: int) -> bool:
+        """"LONDON: The government said ...": a place opening a story is a dateline, never a speaker."""
+        if candidate.bracketed or candidate.role:
+            return False
+        label = candidate.label
+        if label.lower() in PLACES or label.lower() in NATIONS:
+            return True
+        parse = self.cast.parse
+        return parse is not None and parse.is_place(position, position + len(label)) and not parse.is_person(
+            position, position + len(label)
+        )
+
+    def _speaker(self, candidate: _Candidate, position: int) -> Who | bool | None:
+        """The speaker of a label; None when it closes a turn naming nobody; False when it is no label."""
+        label = candidate.label
+        words = label.split()
+        lowered = [w.lower().rstrip(".") for w in words]
+        if label.upper() in EXCLUDED_LABELS:
+            return False
+        if label == "A":
+            if self.last_guest is not None:
+                return Who((self.last_guest,), label)
+            people = [w for w in reversed(self.resolver.focus) if w.kind == "person" and w.speakers]
+            return Who(people[0].speakers if people else (), label, True)
+        if lowered[0] in COMMON_OPENERS and not (candidate.alone or candidate.bracketed or label.isupper()):
+            return False
+        if set(lowered) & INTERVIEWER_WORDS and len(words) <= 2:
+            name = INTERVIEWER if lowered[0] in {"q", "question", "questions", "questioner"} else label.title()
+            return Who((name,), label, False, None, "interviewer")
+        if label.upper() in NON_PERSON_LABELS or set(lowered) & UNNAMED_WORDS:
+            return None
+        person = self._person(words, lowered, position)
+        if person is not None:
+            return self._guest(person.name, label, person.gender, uncertain=False)
+        if _is_acronym(label):
+            if candidate.bracketed or self.repeats[label.upper()] >= MIN_REPEATS:
+                return Who((label,), label, False, None, "interviewer")
+            return False
+        name_words = _name_words(words, lowered)
+        confident = (candidate.bracketed or candidate.titled or label.isupper() or bool(candidate.role)
+                     or self.repeats[label.upper()] >= MIN_REPEATS)
+        if not name_words:
+            return self._role(label, lowered, position) if confident or candidate.alone else False
+        if not confident:
+            return None if candidate.alone else False
+        titles = {w for w in lowered if w in TITLE_WORDS}
+        phrase = NounPhrase("person", name_words, titles=titles,
+                            gender=next((HONORIFICS[w] for w in lowered if HONORIFICS.get(w)), None), strong=True)
+        person = self.cast.add_person(phrase, position)
+        return self._guest(person.name, label, person.gender, uncertain=False)
+
+    def _person(self, words: list[str], lowered: list[str], position: int) -> Person | None:
+        """Someone of the cast named by the label: by name words (titles dropped) or by initials ("KH")."""
+        name_words = _name_words(words, lowered)
+        if name_words:
+            person, _ = self.cast.lookup([w.rstrip(".") for w in name_words], position)
+            if person is not None:
+                return person
+        if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 3:
+            initials = [p for p in self.cast.persons if _initials(p) == words[0]]
+            if len(initials) == 1:
+                return initials[0]
+        return None
+
+    def _role(self, label: str, lowered: list[str], position: int) -> Who:
+        """"THE PRESIDENT:" -> the person of the cast with that title, else the role as written."""
+        words = [w.capitalize() for w in lowered if w != "the"]
+        phrase = parse_phrase("the", words)
+        if phrase is not None and phrase.kind == "role":
+            who = self.resolver.resolve_role(phrase, position, label)
+            if who.speakers:
+                self.resolver.focus.append(who)
+                return who
+        return Who((" ".join(words),), label, True, None, "entity")
+
+    def _guest(self, name: str, label: str, gender: str | None, *, uncertain: bool) -> Who:
+        self.last_guest = name
+        who = Who((name,), label, uncertain, gender)
+        self.resolver.focus.append(who)
+        return who
+
+
+def _is_acronym(label: str) -> bool:
+    return " " not in label and label.isupper() and len(label) <= MAX_ACRONYM
+
+
+def _initials(person: Person) -> str:
+    return "".join(w[0] for w in person.words if w.lower().rstrip(".") not in NAME_SUFFIXES).upper()
+
+
+def _name_words(words: list[str], lowered: list[str]) -> list[str]:
+    """The words of a label that name the person: "SECRETARY SMITH" -> ["SMITH"], "ENGINEER OKONJO" -> ["OKONJO"]."""
+    return [w for w, low in zip(words, lowered, strict=True)
+            if low not in HONORIFICS and low not in TITLE_WORDS and low not in PERSON_NOUNS and low != "the"]

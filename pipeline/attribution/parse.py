@@ -1,0 +1,147 @@
+"""The spaCy layer of attribution: PERSON entities for the cast, and who is the subject of each speech verb.
+
+Each article is parsed once, paragraph by paragraph, at index time (the statements built from it are
+cached, so a cached article is never parsed again). The parse answers what a pattern cannot: the
+subject of a speech verb wherever it stands ("X said", "said X", "X, the director, said", "…, said Jane
+Doe, the club's coach", "As the mayor said after the flood, …") and names the small word lists do
+not know ("Caroline Fitzsousa", "John Q. Smith III"). Everything else stays with the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pipeline.attribution.vocabulary import SPEECH_LEMMAS
+from pipeline.nlp import english
+from pipeline.types import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Paragraphs parsed per batch of ``nlp.pipe``.
+PIPE_BATCH = 64
+# Children of a subject that are not part of its name: "Jane Doe, the club's coach" is "Jane Doe".
+_DETACHED = {"appos", "relcl", "punct", "acl", "cc", "conj", "advmod"}
+_ENTITY_PERSON = "PERSON"
+_ENTITY_GROUPS = {"NORP", "ORG", "GPE", "LOC", "FAC"}
+
+
+@dataclass
+class SpeechVerb:
+    """A speech verb of the parse: its subject phrase and, for clause-final or "as" forms, the reported clause."""
+
+    start: int
+    end: int
+    subject_start: int
+    subject_end: int
+    subject_head: int  # offset of the subject's head word
+    subject_after: bool  # "said Jane Doe"
+    clause: tuple[int, int] | None = None  # "…, said X" (before) or "As X said, …" (after)
+
+
+@dataclass
+class ArticleParse:
+    """What attribution takes from one article's parse, in offsets of ``Article.text``."""
+
+    persons: list[tuple[int, int]] = field(default_factory=list)
+    groups: list[tuple[int, int]] = field(default_factory=list)  # NORP, ORG, GPE, LOC, FAC entities
+    places: list[tuple[int, int]] = field(default_factory=list)  # GPE, LOC entities
+    verbs: dict[int, SpeechVerb] = field(default_factory=dict)
+
+    def verb_at(self, start: int) -> SpeechVerb | None:
+        return self.verbs.get(start)
+
+    def is_group(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a nationality, organisation or place entity."""
+        return any(s < end and start < e for s, e in self.groups)
+
+    def is_place(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a place entity (a dateline's "LONDON:")."""
+        return any(s < end and start < e for s, e in self.places)
+
+    def is_person(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a PERSON entity."""
+        return any(s < end and start < e for s, e in self.persons)
+
+
+def parse_articles(articles: Sequence[Article]) -> list[ArticleParse]:
+    """One parse per article; all paragraphs (but boilerplate) go through ``nlp.pipe`` in batches."""
+    parses = [ArticleParse() for _ in articles]
+    jobs = [
+        (index, paragraph.start, article.text[paragraph.start : paragraph.end])
+        for index, article in enumerate(articles)
+        for paragraph in article.paragraphs
+        if paragraph.role != "boilerplate"
+    ]
+    docs = english().pipe((text for _, _, text in jobs), batch_size=PIPE_BATCH)
+    for (index, offset, _), doc in zip(jobs, docs, strict=True):
+        _read(doc, offset, parses[index])
+    return parses
+
+
+def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
+    parse.persons.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == _ENTITY_PERSON)
+    parse.places.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ in {"GPE", "LOC"})
+    parse.groups.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ in _ENTITY_GROUPS)
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_LEMMAS:
+            continue
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            continue
+        start, end = _subject_span(subject)
+        verb = SpeechVerb(
+            start=offset + token.idx, end=offset + token.idx + len(token.text),
+            subject_start=offset + start, subject_end=offset + end, subject_head=offset + subject.idx,
+            subject_after=subject.i > token.i,
+        )
+        verb.clause = _clause(token, subject, offset)
+        parse.verbs[verb.start] = verb
+
+
+def _subject_span(subject: Token) -> tuple[int, int]:
+    """The subject's own words: its entity when it is in one, else its subtree without appositions or clauses."""
+    if subject.ent_type_ and subject.ent_iob_ in {"B", "I"}:
+        entity = next(e for e in subject.doc.ents if e.start <= subject.i < e.end)
+        return entity.start_char, entity.end_char
+    tokens = [subject]
+    for child in subject.children:
+        if child.dep_ not in _DETACHED:
+            tokens.extend(child.subtree)
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _clause(verb: Token, subject: Token, offset: int) -> tuple[int, int] | None:
+    """The words a speech verb reports when they stand apart from it.
+
+    "…were picked for their speed, said Jane Doe": the clause before the verb (its ``ccomp`` to the left).
+    "As the mayor said after the flood, the town has never…": the main clause the "as" clause hangs on.
+    """
+    if subject.i > verb.i:
+        before = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i]
+        if before:
+            words = list(before[0].subtree)
+            return offset + words[0].idx, offset + words[-1].idx + len(words[-1].text)
+        return None
+    marked = any(c.lower_ == "as" and c.i < verb.i and c.dep_ in {"mark", "prep", "advmod"} for c in verb.children)
+    if verb.dep_ != "advcl" or not marked:
+        return None
+    inside = {t.i for t in verb.subtree}
+    if verb.head.i > verb.i:
+        words = [t for t in verb.head.subtree if t.i > max(inside)]
+        comma = next((t for t in words if t.text == "," and t.i < verb.head.i), None)
+        if comma is not None:  # "As X said after the storm, the wall ...": the clause starts after the comma
+            words = [t for t in words if t.i > comma.i]
+    else:
+        words = [t for t in verb.head.subtree if t.i < min(inside)]
+    while words and words[0].is_punct:
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words:
+        return None
+    return offset + words[0].idx, offset + words[-1].idx + len(words[-1].text)

@@ -1,0 +1,67 @@
+"""Quotations: where double quote marks open and close, and sentences merged so no quote crosses one."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.attribution.records import Quote
+from pipeline.attribution.vocabulary import TRAILING_CONNECTORS
+from pipeline.sentences import split_sentences
+from pipeline.types import Paragraph, Span
+
+QUOTE_MARK = re.compile(r"[“”\"]")
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Double-quoted spans of a paragraph; a quote still open at the end runs to the paragraph end."""
+    quotes: list[Quote] = []
+    opened: int | None = None
+    for match in QUOTE_MARK.finditer(text, start, end):
+        mark, at = match.group(), match.start()
+        if opened is None and mark in "“\"":
+            opened = at
+        elif opened is not None and mark in "”\"":
+            quotes.append(Quote(opened, opened + 1, at, at + 1, True))
+            opened = None
+    if opened is not None:
+        quotes.append(Quote(opened, opened + 1, end, end, False))
+    return [q for q in quotes if text[q.start : q.end].strip()]
+
+
+def units(text: str, paragraph: Paragraph, quotes: list[Quote]) -> list[Span]:
+    """Sentences of a paragraph, merged so that no quote crosses a sentence boundary."""
+    units: list[Span] = []
+    for sentence in split_sentences(text, paragraph.start, paragraph.end):
+        if units and any(q.mark_start < units[-1].end and q.mark_end > units[-1].end for q in quotes):
+            units[-1] = Span(units[-1].start, sentence.end)
+        else:
+            units.append(sentence)
+    return units
+
+
+def trim_space(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def trim_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = trim_space(text, start, end)
+    if end - start > 1 and text[start] in "“\"" and text[end - 1] in "”\"":
+        start, end = trim_space(text, start + 1, end - 1)
+    return start, end
+
+
+def trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop white space, closing punctuation and dangling connectors ("..., however") from a clause."""
+    while True:
+        start, end = trim_space(text, start, end)
+        while end > start and text[end - 1] in ".,;:!?—–-":
+            end -= 1
+        start, end = trim_space(text, start, end)
+        last = re.search(r"(\w+)$", text[start:end])
+        if last and last.group(1).lower() in TRAILING_CONNECTORS and end - len(last.group(1)) > start:
+            end -= len(last.group(1))
+            continue
+        return start, end

@@ -1,0 +1,127 @@
+"""Mention resolution: which person a name, surname, title, role, organisation noun or pronoun refers to.
+
+A pronoun goes to the latest person in focus (a subject or speaker) of its gender; a role ("the Prime
+Minister") to the person named with that title; "the company" to the latest organisation of that
+kind; "the two leaders" to the last two people named.
+"""
+
+from __future__ import annotations
+
+from pipeline.attribution.cast import Cast
+from pipeline.attribution.records import Mention, NounPhrase, Person, Who
+from pipeline.attribution.vocabulary import LEADER_TITLES, ORG_NOUNS, PRONOUN_GENDER, SPOKES_HEADS
+
+
+class Resolver:
+    """Resolves mentions against the cast, keeping who is in focus as the article is read."""
+
+    def __init__(self, cast: Cast) -> None:
+        self.cast = cast
+        self.focus: list[Who] = []
+        self.last_group: Who | None = None
+
+    def resolve(self, mention: Mention, *, as_speaker: bool) -> Who | None:
+        """The speaker(s) a mention refers to at its place in the article."""
+        phrase, position, text = mention.phrase, mention.start, mention.text
+        if phrase.kind == "pronoun":
+            return self.resolve_pronoun(phrase.words[0], text)
+        if phrase.kind == "person":
+            person, ambiguous = self.cast.lookup(phrase.words, position)
+            if person is None and not phrase.strong and self.cast.is_group(mention.start, mention.end):
+                # "Ukrainians declared", "NASA said": the parser knows a nationality or an organisation
+                return Who((" ".join(phrase.words),), text, False, None, "org") if as_speaker else None
+            if person is None and (phrase.strong or as_speaker):
+                person, ambiguous = self.cast.add_person(phrase, position), False
+            if person is None:
+                return None
+            return Who((person.name,), text, ambiguous, person.gender)
+        if phrase.kind == "role":
+            return self.resolve_role(phrase, position, text)
+        if phrase.kind == "orgref":
+            return self.resolve_org_noun(phrase, position, text)
+        if phrase.kind == "joint":
+            return self.resolve_joint(phrase.count, position, text)
+        name = " ".join(phrase.words)
+        if phrase.kind == "entity":
+            head = phrase.words[-1].lower()
+            self.cast.entities.append((name, head, position, phrase.gender))
+            return Who((name,), text, False, phrase.gender, "entity")
+        if phrase.kind == "unresolved":
+            return Who((name,), text, True, phrase.gender, "entity")
+        return Who((name,), text, False, None, phrase.kind)
+
+    def resolve_pronoun(self, pronoun: str, text: str) -> Who:
+        if pronoun == "they":
+            if self.last_group is not None:
+                return Who(self.last_group.speakers, text, self.last_group.uncertain, None, "joint")
+            return Who((), text, True, None, "joint")
+        gender = PRONOUN_GENDER[pronoun]
+        candidates = [w for w in reversed(self.focus) if w.kind in {"person", "entity"} and len(w.speakers) == 1]
+        for index, who in enumerate(candidates):
+            if who.gender in (None, gender):
+                rivals = {c.speakers for c in candidates[index + 1 : index + 3] if c.gender in (None, gender)}
+                unsure = who.gender is None and bool(rivals - {who.speakers})
+                return Who(who.speakers, text, unsure or who.uncertain, who.gender, who.kind)
+        return Who((), text, True, gender)
+
+    def resolve_role(self, phrase: NounPhrase, position: int, text: str) -> Who:
+        """"the Prime Minister" -> the person named with that title (nationality must not clash)."""
+        entity = self.resolve_entity(phrase, position)
+        if entity is not None:
+            return Who((entity[0],), text, False, entity[3], "entity")
+        wanted = phrase.titles - {"former", "senior", "top"}
+
+        def fits(person: Person) -> bool:
+            if wanted & {"leader"}:
+                titles_ok = bool(person.titles & LEADER_TITLES)
+            else:
+                titles_ok = bool(wanted) and wanted <= person.titles
+            return titles_ok and (not phrase.nations or not person.nations or phrase.nations <= person.nations)
+
+        candidates = [p for p in self.cast.persons if fits(p)]
+        if phrase.nations:
+            exact = [p for p in candidates if phrase.nations <= p.nations]
+            candidates = exact or candidates
+        if not candidates:
+            return Who((" ".join(phrase.words),), text, True, phrase.gender, "entity")
+        person = self.cast.most_recent(candidates, position)
+        return Who((person.name,), text, len(candidates) > 1, person.gender)
+
+    def resolve_entity(self, phrase: NounPhrase, position: int) -> tuple[str, str, int, str | None] | None:
+        """"the spokesman" / "the official" -> the latest unnamed speaker with that head noun."""
+        head = phrase.words[-1].lower()
+        if head not in SPOKES_HEADS:
+            return None
+        earlier = [e for e in self.cast.entities if e[1] == head and e[2] <= position]
+        return earlier[-1] if earlier else None
+
+    def resolve_org_noun(self, phrase: NounPhrase, position: int, text: str) -> Who | None:
+        """"the company" / "the trust" -> the latest organisation of that kind named earlier, else nobody;
+        uncertain when several earlier organisations are of that kind."""
+        kinds = ORG_NOUNS[phrase.words[-1].lower()]
+        earlier = [(at, name) for name, org_kinds, at in self.cast.orgs if org_kinds & kinds and at < position]
+        if not earlier:
+            return None
+        name = max(earlier)[1]
+        return Who((name,), text, len({n for _, n in earlier}) > 1, None, "org")
+
+    def resolve_joint(self, count: int, position: int, text: str) -> Who:
+        """"the two leaders" -> the last ``count`` people named before this point."""
+        latest: list[tuple[int, Person]] = []
+        for person in self.cast.persons:
+            before = [p for p in person.positions if p < position]
+            if before:
+                latest.append((max(before), person))
+        chosen = sorted(latest, key=lambda item: item[0])[-count:]
+        who = Who(tuple(p.name for _, p in chosen), text, len(chosen) < count, None, "joint")
+        return who
+
+    # pass 2 ----------------------------------------------------------------------------------------
+
+    def remember(self, who: Who) -> None:
+        if not who.speakers:
+            return
+        if len(who.speakers) > 1 or who.kind in {"group", "joint"}:
+            self.last_group = who
+            return
+        self.focus.append(who)

@@ -1,0 +1,218 @@
+"""The one vocabulary of the engine: speech verbs, titles, roles, pronouns, organisations, stop words.
+
+Attribution, the quote checker, the question router, speaker matching and the retrieval lexicon all
+read their word lists from here, so what counts as "a speech verb" or "a title" never differs between
+the module that finds a statement and the module that checks one.
+"""
+
+from __future__ import annotations
+
+SPEECH_VERBS = {
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "claim", "claims", "claimed",
+    "claiming", "warn", "warns", "warned", "warning", "call", "calls", "called", "calling", "state",
+    "states", "stated", "stating", "indicate", "indicates", "indicated", "indicating", "suggest",
+    "suggests", "suggested", "suggesting", "insist", "insists", "insisted", "insisting", "accuse",
+    "accuses", "accused", "accusing", "add", "adds", "added", "adding", "agree", "agrees", "agreed",
+    "explain", "explains", "explained", "explaining", "argue", "argues", "argued", "arguing",
+    "announce", "announces", "announced", "announcing", "confirm", "confirms", "confirmed", "confirming",
+    "deny", "denies", "denied", "denying", "admit", "admits", "admitted", "admitting", "stress",
+    "stresses", "stressed", "stressing", "declare", "declares", "declared", "declaring", "wrote",
+    "writes", "tweeted", "replied", "asked", "asks", "describe", "describes", "described", "describing",
+    "predicted", "acknowledged", "revealed", "promised", "vowed", "continued", "urged", "urges", "noted",
+    "expressed", "expresses",
+}
+# The lemmas of those verbs, as the parser gives them.
+SPEECH_LEMMAS = frozenset(
+    """say tell claim warn call state indicate suggest insist accuse add agree explain argue announce confirm deny
+    admit stress declare write tweet reply ask describe predict acknowledge reveal promise vow continue urge note
+    express""".split()
+)
+# Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
+QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
+                    "describing"}
+TELL_VERBS = {"tell", "tells", "told", "telling"}
+# A bare verb form is speech only after a modal ("did say") or with a plural subject ("officials say"):
+# otherwise it is usually a noun or adjective ("state banks", "a call").
+BASE_FORMS = {"say", "tell", "claim", "warn", "call", "state", "indicate", "suggest", "insist", "accuse", "add",
+              "agree", "explain", "argue", "announce", "confirm", "deny", "admit", "stress", "declare", "describe"}
+MODALS = {"did", "do", "does", "will", "would", "could", "should", "may", "might", "must", "can"}
+ACCORDING_TO = "according to"
+
+HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f",
+              "dame": "f", "lady": "f", "queen": "f", "princess": "f", "dr": None, "prof": None, "professor": None}
+TITLE_WORDS = {
+    "president", "prime", "minister", "secretary", "general", "chancellor", "foreign", "defence", "defense",
+    "home", "health", "deputy", "vice", "senator", "governor", "mayor", "pope", "ambassador", "chief",
+    "head", "leader", "commander", "judge", "councillor", "cllr", "rev", "captain", "colonel", "director",
+    "officer", "spokesman", "spokeswoman", "spokesperson", "premier", "envoy", "adviser", "advisor", "aide",
+    "official", "state", "former", "senior", "top", "opposition", "labour", "conservative", "tory",
+    "campaigner", "activist", "resident", "professor", "economist", "analyst", "expert", "author", "lawyer",
+    "chairman", "chairwoman", "chair", "council", "finance", "police", "inspector", "superintendent",
+    "executive", "mp", "mep", "msp",
+}
+# Nationality words, mapped to one key so "British" and "UK" agree.
+NATIONS = {
+    "us": "us", "u.s": "us", "american": "us", "uk": "uk", "british": "uk", "russian": "russia",
+    "ukrainian": "ukraine", "german": "germany", "french": "france", "chinese": "china", "polish": "poland",
+    "nato": "nato", "eu": "eu", "un": "un", "european": "eu", "western": "west", "irish": "ireland",
+    "scottish": "scotland", "welsh": "wales", "israeli": "israel", "iranian": "iran", "indian": "india",
+}
+LEADER_TITLES = {"president", "prime", "premier", "chancellor", "leader", "king", "queen"}
+ROLE_HEADS = {
+    "leader", "president", "minister", "secretary", "chancellor", "official", "spokesman", "spokeswoman",
+    "spokesperson", "ambassador", "diplomat", "source", "envoy", "adviser", "advisor", "aide", "mayor",
+    "governor", "senator", "councillor", "director", "officer", "chief", "commander", "premier", "general",
+    "executive", "mp", "mep", "msp",
+}
+TWO_WORD_HEADS = {"prime minister", "secretary general", "foreign secretary", "foreign minister",
+                  "defence secretary", "home secretary", "health secretary", "chief executive"}
+GROUP_HEADS = {"leaders", "officials", "allies", "sources", "diplomats", "ministers", "analysts", "authorities",
+               "aides", "spokespeople", "campaigners", "residents", "councillors"}
+# A spokesperson-like head names a speaker of its own when the organisation is given.
+SPOKES_HEADS = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor",
+                "diplomat", "officer", "director"}
+GENDERED_HEADS = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f"}
+LOWER_MODIFIERS = {"senior", "top", "former", "deputy", "chief", "foreign", "defence", "two", "both", "three",
+                   "council", "finance", "opposition", "government", "prime"}
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3}
+ORG_WORDS = {
+    "office", "news", "street", "house", "ministry", "department", "kremlin", "government", "council",
+    "army", "police", "commission", "agency", "bank", "party", "union", "embassy", "parliament", "court",
+    "nations", "organisation", "organization", "bbc", "cnn", "reuters", "pentagon", "whitehall", "images",
+    "times", "post", "guardian", "telegraph", "forces", "committee", "service", "group", "institute",
+    "university", "company", "ltd", "inc", "olympics", "games", "cobra", "alliance", "press", "media",
+    "college", "trust", "foundation", "society", "association", "federation", "authority", "board", "school",
+}
+# "the company", "the trust": a definite common noun of an organisation kind names the latest organisation of
+# that kind mentioned earlier, by a word of its name ("Vale Learning Trust") or a word introducing it ("the
+# pharmacy chain Wellcare"). Each noun maps to the words that make an organisation of its kind.
+_COMPANY_KIND = {"company", "firm", "chain", "retailer", "lender", "business", "operator", "supermarket", "airline",
+                 "insurer", "manufacturer", "developer", "carmaker", "ltd", "inc", "plc"}
+ORG_NOUNS: dict[str, set[str]] = {
+    "company": _COMPANY_KIND, "firm": _COMPANY_KIND, "bank": {"bank", "lender"}, "charity": {"charity"},
+    "trust": {"trust"}, "council": {"council"}, "department": {"department"}, "ministry": {"ministry"},
+    "agency": {"agency"}, "club": {"club", "fc"}, "university": {"university"}, "school": {"school", "academy"},
+    "hospital": {"hospital", "infirmary"}, "union": {"union"}, "party": {"party"}, "government": {"government"},
+    "board": {"board"}, "committee": {"committee"}, "group": {"group"},
+    "organisation": {"organisation", "organization"},
+}
+ORG_KIND_WORDS = set().union(*ORG_NOUNS.values())
+PLACES = {
+    "russia", "ukraine", "us", "usa", "uk", "america", "britain", "china", "nato", "eu", "un", "kremlin",
+    "moscow", "kyiv", "kiev", "washington", "london", "beijing", "germany", "france", "poland", "belarus",
+    "europe", "west", "east", "crimea", "donbas", "lviv", "romania", "latvia", "lithuania", "estonia",
+}
+NON_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+COMMON_OPENERS = {
+    "the", "a", "an", "but", "however", "and", "in", "on", "at", "as", "since", "despite", "during",
+    "following", "after", "before", "speaking", "while", "when", "if", "it", "this", "that", "these",
+    "those", "there", "what", "why", "how", "who", "where", "meanwhile", "yesterday", "today", "previously",
+    "earlier", "later", "also", "so", "then", "still", "indeed", "unfortunately", "reports", "many", "some",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
+}
+FIRST_NAMES = {
+    "joe": "m", "boris": "m", "jens": "m", "vladimir": "m", "olaf": "m", "emmanuel": "m", "volodymyr": "m",
+    "john": "m", "james": "m", "david": "m", "michael": "m", "tom": "m", "peter": "m", "paul": "m",
+    "mark": "m", "keir": "m", "rishi": "m", "donald": "m", "barack": "m", "sergei": "m", "dmitry": "m",
+    "antony": "m", "ben": "m", "dominic": "m", "george": "m", "william": "m", "richard": "m", "robert": "m",
+    "andrew": "m", "simon": "m", "nick": "m", "daniel": "m", "ali": "m", "ahmed": "m", "omar": "m",
+    "liz": "f", "elizabeth": "f", "theresa": "f", "angela": "f", "ursula": "f", "kamala": "f", "hillary": "f",
+    "nancy": "f", "anna": "f", "sarah": "f", "mary": "f", "jane": "f", "emma": "f", "kate": "f", "priti": "f",
+    "amara": "f", "priya": "f", "maria": "f", "laura": "f", "rachel": "f", "nicola": "f", "jacinda": "f",
+    "annalena": "f", "kaja": "f", "sophie": "f", "helen": "f", "susan": "f", "lucy": "f",
+}
+AUXILIARIES = {
+    "has", "have", "had", "did", "does", "do", "will", "would", "could", "should", "may", "might", "must",
+    "was", "were", "is", "are", "also", "previously", "repeatedly", "consistently", "again", "later",
+    "earlier", "then", "further", "actually", "just", "reportedly", "allegedly", "publicly", "already",
+    "once", "recently", "subsequently", "not", "never", "always", "privately", "openly", "can",
+}
+PREPOSITIONS = {
+    "of", "from", "to", "by", "between", "beside", "besides", "for", "in", "on", "at", "about", "against",
+    "among", "like", "including", "under", "over", "without", "into", "onto", "towards", "toward", "via",
+    "per", "than", "across", "behind", "near", "through", "during", "despite", "upon", "around",
+}
+# Words after which a name starts a clause of its own (it can then be a subject).
+CLAUSE_OPENERS = {"and", "but", "however", "while", "as", "when", "after", "before", "since", "although",
+                  "though", "because", "if", "that", "so", "then", "yet", "until", "whereas", "meanwhile"}
+TRAILING_CONNECTORS = {"and", "but", "however", "while", "with", "as", "whereas", "although", "though", "yet"}
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+EXCLUDED_LABELS = {
+    "UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ MORE", "BREAKING", "LIVE", "PICTURED",
+    "PHOTO", "IMAGE", "CREDIT", "SOURCE", "WARNING", "EXCLUSIVE", "ANALYSIS", "OPINION", "COMMENT", "VIDEO",
+    "LISTEN", "SEE ALSO", "RELATED", "FACT CHECK", "UPDATED", "CORRECTION",
+}
+# Labels of a transcript turn that is the interviewer's or the host organisation's, never the guest's.
+INTERVIEWER_WORDS = {"q", "question", "questions", "interviewer", "moderator", "host", "reporter", "audience",
+                     "questioner", "participant"}
+# Labels that are stage directions or programme parts, not people ("MUSIC:", "SOUND BITE:").
+NON_PERSON_LABELS = {
+    "MUSIC", "SOUND", "SOUNDBITE", "SOUND BITE", "SFX", "APPLAUSE", "LAUGHTER", "TRANSCRIPT", "SHOW OPEN",
+    "END", "BREAK", "COMMERCIAL BREAK", "INTRO", "OUTRO", "THEME", "NATS", "NAT SOUND", "CROSSTALK", "AUDIO",
+    "PRESS RELEASE", "EDITOR", "SUMMARY", "BACKGROUND", "CONTEXT", "TOPIC", "TOPICS", "SUBJECT", "DATE", "TIME",
+    "LOCATION", "PLACE", "WHERE", "WHEN", "MEDIA CONTACT", "CONTACT", "CONTACTS", "ENDS", "NOTES TO EDITORS",
+    "THE INSIDE STORY", "TITLE", "HEADLINE", "BYLINE", "DATELINE", "KEYWORDS", "TAGS", "FILE", "PHOTOS",
+}
+# Words marking an unnamed speaker label ("Unidentified Narrator:", "Unknown Speaker:").
+UNNAMED_WORDS = {"unidentified", "unknown", "unnamed", "anonymous", "narrator", "voice", "speaker", "crowd",
+                 "announcer", "caller", "man", "woman", "translator", "interpreter"}
+# Nouns for a person: a subject headed by one speaks ("the programme manager said"), named or not.
+PERSON_NOUNS = {
+    "manager", "coach", "correspondent", "reporter", "scientist", "researcher", "doctor", "nurse", "teacher",
+    "witness", "resident", "worker", "owner", "founder", "captain", "player", "student", "engineer", "astronaut",
+    "economist", "analyst", "expert", "lawyer", "judge", "officer", "director", "chief", "chairman", "chairwoman",
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "secretary", "president", "leader",
+    "commander", "governor", "mayor", "ambassador", "head", "executive", "organiser", "organizer",
+    "campaigner", "activist", "farmer", "pilot", "victim", "survivor", "mother", "father", "parent", "neighbour",
+    "neighbor", "friend", "colleague", "headteacher", "principal", "author", "historian", "professor", "surgeon",
+    "master", "headmaster", "headmistress", "chef", "driver", "guide", "ranger", "warden", "keeper", "curator",
+}
+# "I", "I'm": the writer or the speaker of the remarks, never a name.
+FIRST_PERSON = {"i", "i'm", "i've", "i'd", "i'll"}
+# Name suffixes that belong to a person's name ("John Q. Smith III", "Martin Luther King Jr.").
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "jnr", "snr"}
+
+# --- words of questions and of retrieval --------------------------------------------------------------
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below between
+    both but by can could did do does doing down during each few for from further had has have having he her here
+    hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now
+    of off on once only or other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your yours yourself yourselves also us s t ve ll re d m
+    according said say says saying tell told""".split()
+)
+QUESTION_WORDS = frozenset("what who whom whose when where which why how many much".split())
+# Verbs a question uses to ask what someone said ("What did X say/tell/warn ...?").
+QUESTION_SPEECH_VERBS = ("say", "said", "says", "tell", "told", "claim", "claimed", "warn", "warned", "state",
+                         "stated", "comment", "commented")
+# Verb forms that, next to a name in narration, make the words around it that person's ("Johnson said").
+NARRATION_SPEECH_VERBS = frozenset(
+    """said says say told tells added adds claimed claims warned warns stated states insisted insists argued
+    argues explained explains announced announces urged urges suggested suggests noted notes wrote writes
+    tweeted tweets asked asks replied replies admitted admits accused accuses declared declares""".split()
+)
+
+# --- words of a typed speaker name ---------------------------------------------------------------------
+
+# Words of a typed name that are not the person's own name ("Secretary", "the", "US").
+NAME_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "prime", "minister",
+    "secretary", "general", "chancellor", "foreign", "defence", "defense", "us", "uk", "nato", "russian",
+    "ukrainian", "german", "french", "british", "american", "chinese", "the", "a", "an", "former", "senator",
+    "governor", "king", "queen", "prince", "spokesman", "spokeswoman", "spokesperson", "leader", "vice",
+    "deputy", "ambassador", "director", "mayor", "chief", "executive", "chairman", "chairwoman", "chair",
+    "commissioner", "attorney", "representative", "rep", "sen", "gov", "prof", "professor", "coach",
+    "captain", "manager", "home", "health", "finance", "state", "interior", "education",
+}
+# A typed name holding one of these names a person ("Education Secretary"), never an organisation
+# ("Department for Education"); spokespeople are left out because they speak for their organisation.
+PERSON_ROLES = {"secretary", "minister", "president", "chancellor", "leader", "governor", "senator", "mayor", "mp",
+                "king", "queen", "prince", "executive", "chairman", "chairwoman", "director", "councillor",
+                "ambassador", "coach", "manager", "commissioner"}
+ORG_TOKENS = {"department", "ministry", "office", "council", "agency", "trust", "government", "company", "university",
+              "college", "commission", "authority", "board", "service", "committee", "institute", "union", "bank"}

@@ -1,0 +1,41 @@
+"""The cast: who the article names. Headlines, bylines and "I" never become speakers."""
+
+from __future__ import annotations
+
+from tests.pipeline.attribution.articles import statements_of, triples
+
+
+def test_a_headline_names_nobody() -> None:
+    """"Minister Says U.K. Support 'Unwavering'" must not make a speaker "Says U" for "the minister said"."""
+    statements = statements_of(
+        "Defence Minister Carla Reyes visited the base on Friday.",
+        "The minister said that support would continue for as long as needed.",
+        headline="Minister Says U.K. Support 'Unwavering' After Talks",
+    )
+    assert triples(statements) == [("Carla Reyes", "reported", "support would continue for as long as needed")]
+
+
+def test_i_is_never_a_name() -> None:
+    statements = statements_of(
+        "I'm Dana Whitlow, and this is the evening report.",
+        "\u201cWe will be back after the break,\u201d I said to the crew.",
+    )
+    assert all(s.speaker not in {"I", "I'm", "I’m"} for s in statements)
+
+
+def test_a_name_with_an_initial_and_a_suffix_is_one_person() -> None:
+    statements = statements_of(
+        "Defense Secretary John Q. Smith III spoke at the academy.",
+        "Smith said that the cadets would deploy in June.",
+    )
+    assert triples(statements) == [("John Q. Smith III", "reported", "the cadets would deploy in June")]
+
+
+def test_a_name_the_word_lists_do_not_know_is_a_person_by_the_parser() -> None:
+    """"Ondine" is no known first name, and no title precedes her: the parser's PERSON entity makes her a person,
+    so "she" later refers to her."""
+    statements = statements_of(
+        "Ondine Marchetti runs a bakery in Turin.",
+        "She said that flour prices had doubled since spring.",
+    )
+    assert triples(statements) == [("Ondine Marchetti", "reported", "flour prices had doubled since spring")]

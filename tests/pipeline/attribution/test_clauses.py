@@ -1,0 +1,63 @@
+"""Speech clauses found through the dependency parse: the subject of a speech verb wherever it stands."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.attribution.articles import statements_of, triples
+
+CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
+    (
+        "reported speech after the statement: ..., said X, role",
+        ["The new boats were picked for their speed, said Jane Doe, the club's coach."],
+        [("Jane Doe", "reported", "The new boats were picked for their speed")],
+    ),
+    (
+        "as X said, ...",
+        ["As the mayor, Owen Price, said after the storm, the harbour wall has never been higher."],
+        [("Owen Price", "reported", "the harbour wall has never been higher")],
+    ),
+    (
+        "a long appositive after a quote",
+        ["\u201cWe are out of space,\u201d Mirela Sandu, a librarian in Cluj, Romania, told reporters."],
+        [("Mirela Sandu", "direct", "We are out of space,")],
+    ),
+    (
+        "an appositive with no closing comma",
+        ["Ravi Menon, the head of the lab said that the samples were clean."],
+        [("Ravi Menon", "reported", "the samples were clean")],
+    ),
+    (
+        "a role no one in the cast holds keeps its whole name",
+        ["The harbour master of Porthleven said that the boats would stay in port until Friday."],
+        [("harbour master of Porthleven", "reported", "the boats would stay in port until Friday")],
+    ),
+    (
+        "a person noun heads the subject",
+        ["The project manager for the new terminal said that the opening was delayed by a month."],
+        [("project manager for the new terminal", "reported", "the opening was delayed by a month")],
+    ),
+    (
+        "a role with a name in apposition is the named person",
+        ["The union's general secretary, Dr Aisha Bello, wrote on Monday: \u201cThe offer is not enough.\u201d"],
+        [("Aisha Bello", "direct", "The offer is not enough.")],
+    ),
+    (
+        "a nationality is not a person and no pronoun goes to it",
+        [
+            "Deputy Minister Pavel Ostrov praised the treaty.",
+            "Estonians approved it in a vote in 1992. He added that the border talks would resume in spring.",
+        ],
+        [("Pavel Ostrov", "reported", "the border talks would resume in spring")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [c[1:] for c in CLAUSE_CASES], ids=[c[0] for c in CLAUSE_CASES])
+def test_speech_clause(paragraphs: list[str], expected: list[tuple[str | None, str, str]]) -> None:
+    assert triples(statements_of(*paragraphs)) == expected
+
+
+def test_a_noun_that_looks_like_a_verb_is_not_speech() -> None:
+    """The parser knows "state" in "state banks" is no verb."""
+    assert statements_of("State banks said nothing. The state pension rises in April.") == []

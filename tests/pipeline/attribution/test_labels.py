@@ -1,0 +1,174 @@
+"""Transcript labels in every house style: each paragraph up to the next label is the labelled speaker's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.attribution.articles import spoken, statements_of
+
+LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
+    (
+        "briefing: SECRETARY SMITH, QUESTION, MR. SMITH",
+        [
+            "Defense Secretary John Q. Smith III briefed reporters at the Pentagon on Tuesday.",
+            "SECRETARY SMITH: Good afternoon. We have moved two more battalions to the border region.",
+            "They will stay there through the winter.",
+            "QUESTION: How many troops is that in total?",
+            "MR. SMITH: About four thousand, and we will review that number in March.",
+        ],
+        [
+            ("John Q. Smith III", "Good afternoon. We have moved "),
+            ("John Q. Smith III", "They will stay there through th"),
+            ("Interviewer", "How many troops is that in tot"),
+            ("John Q. Smith III", "About four thousand, and we wi"),
+        ],
+    ),
+    (
+        "Q and MODERATOR are the interviewer's side",
+        [
+            "MODERATOR: Welcome to the panel on river safety.",
+            "Q: Who pays for the new barriers?",
+            "HARGREAVES: The county pays for the first phase.",
+        ],
+        [
+            ("Moderator", "Welcome to the panel on river "),
+            ("Interviewer", "Who pays for the new barriers?"),
+            ("Hargreaves", "The county pays for the first "),
+        ],
+    ),
+    (
+        "organisation acronym asking, surname answering (mixed case, repeated)",
+        [
+            "Tomasz Wrona, the mayor of Opole, spoke to BRN after the vote.",
+            "BRN: What happens to the bridge now?",
+            "Wrona: It will be rebuilt within two years.",
+            "BRN: Who pays?",
+            "Wrona: The region and the state share the cost.",
+        ],
+        [
+            ("BRN", "What happens to the bridge now"),
+            ("Tomasz Wrona", "It will be rebuilt within two "),
+            ("BRN", "Who pays?"),
+            ("Tomasz Wrona", "The region and the state share"),
+        ],
+    ),
+    (
+        "double brackets for the interviewer, initials for the guest",
+        [
+            "Reporters spoke to the rower Maren Solberg after the final.",
+            "((Ivo Kerr)) Maren Solberg, congratulations. How did the race feel?",
+            "Maren Solberg: Hard from the first stroke.",
+            "((WT)) Will you race in Lucerne?",
+            "MS: Yes, if my back holds up.",
+        ],
+        [
+            ("Ivo Kerr", "Maren Solberg, congratulations"),
+            ("Maren Solberg", "Hard from the first stroke."),
+            ("WT", "Will you race in Lucerne?"),
+            ("Maren Solberg", "Yes, if my back holds up."),
+        ],
+    ),
+    (
+        "NAME, role: alone on a line, then unlabelled paragraphs",
+        [
+            "PETRA LINDQVIST, Science Correspondent:",
+            "The glacier has lost a fifth of its mass since 1990.",
+            "Scientists expect the loss to speed up.",
+            "Unidentified Narrator:",
+            "Ice, water and time.",
+            "Jonas, Fisherman:",
+            "The fish come later every year.",
+        ],
+        [
+            ("Petra Lindqvist", "The glacier has lost a fifth o"),
+            ("Petra Lindqvist", "Scientists expect the loss to "),
+            ("Jonas", "The fish come later every year"),
+        ],
+    ),
+    (
+        "labels that are not people close the turn",
+        [
+            "MUSIC: Theme tune",
+            "This week we visit a seed bank in the Arctic.",
+            "CORDELL: \u201cSeeds are insurance for the whole planet.\u201d",
+            "The bank holds more than a million samples.",
+        ],
+        [
+            ("Cordell", "Seeds are insurance for the wh"),
+        ],
+    ),
+    (
+        "President Smith. alone on a line (remarks)",
+        [
+            "Vice President Jane Q. Doe.",
+            "Thank you all for coming this morning.",
+            "We are here to open a new chapter for the harbour.",
+        ],
+        [
+            ("Jane Q. Doe", "Thank you all for coming this "),
+            ("Jane Q. Doe", "We are here to open a new chap"),
+        ],
+    ),
+    (
+        "THE PRESIDENT: is the president of the cast; an unnamed role keeps its title",
+        [
+            "President Maria Alves opened the briefing.",
+            "THE PRESIDENT: Thank you. Please sit down.",
+            "Q: Madam President, when will the bridge open?",
+            "THE PRESIDENT: In the spring.",
+            "THE PRIME MINISTER: We will not cut the budget.",
+        ],
+        [
+            ("Maria Alves", "Thank you. Please sit down."),
+            ("Interviewer", "Madam President, when will the bridge open?"),
+            ("Maria Alves", "In the spring."),
+            ("Prime Minister", "We will not cut the budget."),
+        ],
+    ),
+    (
+        "A: is the latest named guest",
+        [
+            "Q: When did the leak start?",
+            "ENGINEER OKONJO: On Monday night.",
+            "Q: Is it fixed?",
+            "A: Not yet, but the valve is closed.",
+        ],
+        [
+            ("Interviewer", "When did the leak start?"),
+            ("Okonjo", "On Monday night."),
+            ("Interviewer", "Is it fixed?"),
+            ("Okonjo", "Not yet, but the valve is clos"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [c[1:] for c in LABEL_CASES], ids=[c[0] for c in LABEL_CASES])
+def test_transcript_label(paragraphs: list[str], expected: list[tuple[str | None, str]]) -> None:
+    assert spoken(statements_of(*paragraphs)) == [(speaker, text[:30]) for speaker, text in expected]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Update: the meeting has moved to Thursday.",  # an editorial label, not a speaker
+        "However, the council said: the plan is final.",  # prose with a colon
+        "Photo: the new bridge at dusk.",
+    ],
+)
+def test_prose_with_a_colon_is_no_label(paragraph: str) -> None:
+    assert all(s.speaker not in {"Update", "However", "Photo"} for s in statements_of(paragraph))
+
+
+@pytest.mark.parametrize("dateline", ["LONDON", "NEW DELHI", "Kyiv"])
+def test_a_dateline_is_never_a_speaker(dateline: str) -> None:
+    statements = statements_of(
+        f"{dateline}: The transport minister, Ravi Anand, said that fares would rise in May.",
+        "The rise follows two years of frozen fares.",
+    )
+    assert [s.speaker for s in statements] == ["Ravi Anand"]
+
+
+def test_a_one_off_mixed_case_word_before_a_colon_is_no_label() -> None:
+    """A capitalised word opening one paragraph with a colon could be prose: it needs the cast or a repeat."""
+    assert statements_of("Tickets: eight pounds for adults, four for children.") == []

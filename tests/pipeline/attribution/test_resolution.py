@@ -1,0 +1,23 @@
+"""Mention resolution: roles match a title's head, and the speaker of the surrounding quote comes first."""
+
+from __future__ import annotations
+
+from tests.pipeline.attribution.articles import statements_of, triples
+
+
+def test_a_role_matches_the_title_head_not_a_title_that_shares_a_word() -> None:
+    """"the secretary" after the Defence Secretary spoke is not the NATO Secretary General."""
+    statements = statements_of(
+        "NATO Secretary General Lars Ekdal met Defence Secretary Anne Morrow in Brussels.",
+        "Ms Morrow said that the alliance would add two brigades.",
+        "The secretary continued that the money had already been agreed.",
+    )
+    assert triples(statements) == [
+        ("Anne Morrow", "reported", "the alliance would add two brigades"),
+        ("Anne Morrow", "reported", "the money had already been agreed"),
+    ]
+
+
+def test_the_prime_minister_never_named_is_a_speaker_by_role() -> None:
+    statements = statements_of("The Prime Minister said that the summit had been a success.")
+    assert [(s.speaker, s.uncertain) for s in statements] == [("Prime Minister", True)]

@@ -1,0 +1,54 @@
+"""The speaker route cites reported speech with the words that say who reports it, direct quotes as their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.attribution import extract_statements
+from pipeline.components.router import SpeakerQuestion
+from pipeline.components.speaker_statements import SpeakerStatementsAnswerer
+from pipeline.speakers import SpeakerDirectory
+from tests.pipeline.attribution.articles import make_article
+
+CITATION_CASES: list[tuple[str, str, list[str]]] = [
+    (
+        "said that: the mention starts the citation",
+        "Later that day, Harbour Master Tilda Brooks said that the pier would reopen on Friday.",
+        ["Harbour Master Tilda Brooks said that the pier would reopen on Friday"],
+    ),
+    (
+        "said X after the report: the citation runs to the mention",
+        "The pier will reopen on Friday, said Tilda Brooks, the harbour master.",
+        ["The pier will reopen on Friday, said Tilda Brooks"],
+    ),
+    (
+        "a quote ending a reported clause: cited from the mention",
+        "Tilda Brooks said that the storm damage was \u201cworse than anyone expected\u201d.",
+        ["Tilda Brooks said that the storm damage was \u201cworse than anyone expected"],
+    ),
+    (
+        "a plain direct quote: its own words",
+        "\u201cThe pier is safe again,\u201d Tilda Brooks said.",
+        ["The pier is safe again,"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "cited"), [c[1:] for c in CITATION_CASES], ids=[c[0] for c in CITATION_CASES])
+def test_citation_of_a_statement(paragraph: str, cited: list[str]) -> None:
+    article = make_article(paragraph)
+    statements = extract_statements(article)
+    answerer = SpeakerStatementsAnswerer()
+    answerer.attach(statements=statements, speakers=SpeakerDirectory(statements), articles={article.doc_id: article})
+    result = answerer.run(SpeakerQuestion(question="What did Tilda Brooks say?", name="Tilda Brooks"))["result"]
+    assert [c.text for c in result.citations] == cited
+    assert all(article.text[c.start : c.end] == c.text for c in result.citations)
+
+
+def test_a_person_never_quoted_is_an_abstention() -> None:
+    article = make_article("Tilda Brooks said that the pier would reopen on Friday.")
+    statements = extract_statements(article)
+    answerer = SpeakerStatementsAnswerer()
+    answerer.attach(statements=statements, speakers=SpeakerDirectory(statements), articles={article.doc_id: article})
+    result = answerer.run(SpeakerQuestion(question="What did Ada Lind say?", name="Ada Lind"))["result"]
+    assert result.abstained and result.route == "speaker"
