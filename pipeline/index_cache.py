@@ -22,6 +22,7 @@ import numpy as np
 from haystack import Document
 
 from pipeline.errors import IndexCacheError
+from pipeline.passage_meta import PassageMeta
 from pipeline.types import Article, Statement
 
 PACKAGE = Path(__file__).resolve().parent
@@ -85,7 +86,7 @@ class IndexCache:
         except (OSError, ValueError, KeyError, EOFError):
             return None  # unreadable entry: the article is indexed again
         passages = [Document(id=item["id"], content=item["content"], meta=item["meta"]) for item in payload]
-        sentences = sum(len(d.meta.get("sentences", ())) for d in passages)
+        sentences = sum(len(PassageMeta.of(d).sentences) for d in passages)
         if embeddings.shape[0] != len(passages) or sentence_embeddings.shape[0] != sentences:
             return None
         return passages, embeddings, sentence_embeddings

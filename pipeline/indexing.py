@@ -20,11 +20,12 @@ from haystack import Document, Pipeline
 from haystack.document_stores.types import DuplicatePolicy
 
 from pipeline.components.attribution import StatementExtractor
-from pipeline.components.passage_sentences import SENTENCE_OF, PassageSentences
+from pipeline.components.passage_sentences import PassageSentences
 from pipeline.components.splitter import ArticleSplitter
 from pipeline.corpus import load_corpus, require_articles
 from pipeline.embedders import make_document_embedder
 from pipeline.index_cache import IndexCache
+from pipeline.passage_meta import PassageMeta, SentenceMeta
 from pipeline.sentence_index import SentenceIndex
 from pipeline.settings import Settings
 from pipeline.speakers import SpeakerDirectory
@@ -58,7 +59,7 @@ class IndexedArticle:
     statements: list[Statement]
 
     def sentence_spans(self) -> list[tuple[int, int]]:
-        return [(int(s), int(e)) for p in self.passages for s, e in p.meta["sentences"]]
+        return [(s.start, s.end) for p in self.passages for s in PassageMeta.of(p).sentences]
 
 
 class Articles(Mapping[str, Article]):
@@ -311,19 +312,23 @@ def _with_embeddings(passages: list[Document], embeddings: np.ndarray) -> list[D
 
 def _split_embedded(doc_id: str, embedded: list[Document]) -> tuple[list[Document], np.ndarray, np.ndarray]:
     """One article's passages and sentence vectors out of a batch's embedded documents."""
-    passages = [d for d in embedded if d.meta["doc_id"] == doc_id and SENTENCE_OF not in d.meta]
-    sentence_vectors = {
-        (d.meta[SENTENCE_OF], d.meta["start"], d.meta["end"]): d.embedding
-        for d in embedded if d.meta["doc_id"] == doc_id and SENTENCE_OF in d.meta
-    }
+    sentence_vectors = {}
+    passages = []
+    for document in embedded:
+        sentence = SentenceMeta.of(document)
+        if sentence is None:
+            if PassageMeta.of(document).doc_id == doc_id:
+                passages.append(document)
+        elif sentence.doc_id == doc_id:
+            sentence_vectors[(sentence.passage_id, sentence.start, sentence.end)] = document.embedding
     embeddings = np.array([p.embedding for p in passages], dtype=np.float32)
     rows = []
     for passage, vector in zip(passages, embeddings, strict=True):
-        spans = passage.meta["sentences"]
+        spans = PassageMeta.of(passage).sentences
         if len(spans) < 2:
             rows.append(vector)  # a one-sentence passage is its own sentence
             continue
-        rows.extend(np.asarray(sentence_vectors[(passage.id, s, e)], dtype=np.float32) for s, e in spans)
+        rows.extend(np.asarray(sentence_vectors[(passage.id, s.start, s.end)], dtype=np.float32) for s in spans)
     dim = embeddings.shape[1] if embeddings.ndim == 2 else 0
     sentence_embeddings = np.array(rows, dtype=np.float32).reshape(len(rows), dim)
     stripped = [Document(id=p.id, content=p.content, meta=p.meta) for p in passages]

@@ -31,6 +31,7 @@ from haystack.utils.filters import document_matches_filter
 from scipy import sparse
 
 from pipeline.lexicon import terms
+from pipeline.passage_meta import BM25_SCORE, DENSE_SCORE
 from pipeline.term_statistics import bm25_idf
 
 
@@ -262,7 +263,7 @@ class NumpyDocumentStore:
             query = query / norm
         scores = np.asarray(snap.embeddings @ query, dtype=np.float32)
         scores[~snap.has_embedding] = -np.inf
-        return self._top(snap, scores, top_k, filters, key="dense_score", return_embedding=return_embedding)
+        return self._top(snap, scores, top_k, filters, key=DENSE_SCORE, return_embedding=return_embedding)
 
     def bm25_retrieval(
         self, query: str, *, top_k: int = 10, filters: dict[str, Any] | None = None, return_embedding: bool = False,
@@ -280,7 +281,7 @@ class NumpyDocumentStore:
             dense_query = np.asarray(query_embedding, dtype=np.float32)
             dense_query = dense_query / (float(np.linalg.norm(dense_query)) or 1.0)
         return self._top(
-            snap, scores, top_k, filters, key="bm25_score", return_embedding=return_embedding, dense_query=dense_query
+            snap, scores, top_k, filters, key=BM25_SCORE, return_embedding=return_embedding, dense_query=dense_query
         )
 
     # -- TermStatistics (pipeline.term_statistics), from the BM25 index ---------------------------------
@@ -322,7 +323,7 @@ class NumpyDocumentStore:
             embedding = snap.embeddings[row].tolist() if return_embedding and snap.has_embedding[row] else None
             meta = {**document.meta, key: score}
             if dense_query is not None and snap.has_embedding[row]:
-                meta["dense_score"] = float(snap.embeddings[row] @ dense_query)
+                meta[DENSE_SCORE] = float(snap.embeddings[row] @ dense_query)
             results.append(replace(document, score=score, embedding=embedding, meta=meta))
         return results
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up .venv/ if needed (and Debian's chromium for the browser test), then runs ruff and every test:
+# Sets up .venv/ if needed (and Debian's chromium for the browser test), then runs ruff, mypy and every test:
 # fast unit tests, tests with the real model (-m model), the browser test (-m browser) and the tests on
 # PostgreSQL with pgvector (-m pgvector), whose server this script starts first and always stops after.
 set -euo pipefail
@@ -10,6 +10,7 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 .venv/bin/ruff check pipeline ui tests bench
+.venv/bin/mypy pipeline ui
 # A server that was already running (someone's own) is left running; one started here is stopped on exit.
 if ! bash scripts/pgvector.sh status >/dev/null 2>&1; then
   trap 'bash scripts/pgvector.sh stop' EXIT

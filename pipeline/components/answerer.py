@@ -30,6 +30,7 @@ from pipeline.answer_types import (
 )
 from pipeline.lexicon import STOPWORDS, terms
 from pipeline.nlp import english
+from pipeline.passage_meta import PassageMeta, retrieval_score
 from pipeline.term_statistics import TermStatistics
 from pipeline.types import AskResult, Citation, Statement
 
@@ -192,7 +193,7 @@ class ExtractiveAnswerer:
                 answer=best.text[start - best.start : end - best.start],
                 abstained=False,
                 citations=[_citation(c) for c in supporting],
-                answer_doc_id=best.passage.meta["doc_id"],
+                answer_doc_id=PassageMeta.of(best.passage).doc_id,
                 answer_start=start,
                 answer_end=end,
                 confidence=best.score,
@@ -220,20 +221,20 @@ class ExtractiveAnswerer:
         query = np.asarray(query_embedding, dtype=np.float32) if query_embedding is not None else None
         candidates = []
         for passage in documents:
-            dense = float(passage.meta.get("dense_score", np.nan))
-            if np.isnan(dense):
-                dense = self._dense(passage, query)
+            meta = PassageMeta.of(passage)
+            scored = retrieval_score(passage)
+            dense = self._dense(passage, query) if scored is None or np.isnan(scored) else scored
             passage_terms = _text_terms(passage.content or "")
             passage_coverage = _coverage(content_weights, passage_terms) / total_weight
-            for start, end in passage.meta["sentences"]:
-                offset = passage.meta["start"]
-                text = (passage.content or "")[start - offset : end - offset]
-                sentence_terms = _text_terms(text) | self._speaker_terms(passage.meta["doc_id"], start, end)
+            for sentence in meta.sentences:
+                start, end = sentence.start, sentence.end
+                text = (passage.content or "")[start - meta.start : end - meta.start]
+                sentence_terms = _text_terms(text) | self._speaker_terms(meta.doc_id, start, end)
                 coverage = _coverage(content_weights, sentence_terms) / total_weight
                 coverage = max(coverage, PASSAGE_FLOOR * passage_coverage)
                 untyped = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * coverage
                 untyped -= UNKNOWN_NAME_PENALTY * unknown_names
-                if passage.meta.get("role") == "caption":
+                if meta.role == "caption":
                     untyped -= CAPTION_PENALTY
                 if sentence_terms and sentence_terms <= question_terms:
                     untyped -= TYPE_PENALTY  # restates the question, answers nothing
@@ -371,15 +372,15 @@ def _distinct(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def _citation(candidate: _Candidate) -> Citation:
-    meta = candidate.passage.meta
+    meta = PassageMeta.of(candidate.passage)
     return Citation(
-        doc_id=meta["doc_id"],
-        title=meta.get("title", ""),
+        doc_id=meta.doc_id,
+        title=meta.title,
         text=candidate.text,
         start=candidate.start,
         end=candidate.end,
         score=round(float(candidate.score), 4),
-        role=meta.get("role", "body"),
-        paragraph_start=meta.get("paragraph_start", candidate.start),
-        paragraph_end=meta.get("paragraph_end", candidate.end),
+        role=meta.role,
+        paragraph_start=meta.paragraph_start,
+        paragraph_end=meta.paragraph_end,
     )

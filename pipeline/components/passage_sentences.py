@@ -9,7 +9,7 @@ from typing import Any
 
 from haystack import Document, component, default_from_dict, default_to_dict
 
-SENTENCE_OF = "sentence_of"
+from pipeline.passage_meta import PassageMeta, SentenceMeta
 
 
 @component
@@ -25,16 +25,16 @@ class PassageSentences:
     def run(self, documents: list[Document]) -> dict[str, Any]:
         sentences: list[Document] = []
         for passage in documents:
-            spans = passage.meta["sentences"]
-            if len(spans) < 2:
+            meta = PassageMeta.of(passage)
+            if len(meta.sentences) < 2:
                 continue
-            offset = passage.meta["start"]
-            for start, end in spans:
+            for sentence in meta.sentences:
+                start, end = sentence.start, sentence.end
                 sentences.append(
                     Document(
-                        id=f"sentence:{passage.meta['doc_id']}:{start}:{end}",
-                        content=(passage.content or "")[start - offset : end - offset],
-                        meta={"doc_id": passage.meta["doc_id"], SENTENCE_OF: passage.id, "start": start, "end": end},
+                        id=f"sentence:{meta.doc_id}:{start}:{end}",
+                        content=(passage.content or "")[start - meta.start : end - meta.start],
+                        meta=SentenceMeta(meta.doc_id, start, end, passage_id=passage.id).to_meta(),
                     )
                 )
         return {"documents": list(documents) + sentences}

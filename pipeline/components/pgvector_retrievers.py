@@ -19,6 +19,7 @@ from haystack_integrations.components.retrievers.pgvector import (
     PgvectorKeywordRetriever,
 )
 
+from pipeline.passage_meta import DENSE_SCORE, KEYWORD_SCORE, with_score
 from pipeline.pgvector_store import PgvectorCorpusStore
 
 
@@ -75,7 +76,7 @@ class PgvectorDenseRetriever(_PgvectorRetriever):
     ) -> dict[str, Any]:
         embedding = np.asarray(query_embedding, dtype=np.float32).tolist()
         found = self._retriever.run(query_embedding=embedding, top_k=top_k or self.top_k, filters=filters)
-        return {"documents": _shaped(found["documents"], "dense_score", self.return_embedding)}
+        return {"documents": _shaped(found["documents"], DENSE_SCORE, self.return_embedding)}
 
 
 @component
@@ -99,7 +100,7 @@ class PgvectorWordRetriever(_PgvectorRetriever):
         found = self._retriever.run(query=query, top_k=top_k or self.top_k, filters=filters)["documents"]
         if query_embedding is not None:
             found = [_with_cosine(d, query_embedding) for d in found]
-        return {"documents": _shaped(found, "keyword_score", self.return_embedding)}
+        return {"documents": _shaped(found, KEYWORD_SCORE, self.return_embedding)}
 
 
 def _with_cosine(document: Document, query_embedding: np.ndarray | list[float]) -> Document:
@@ -108,4 +109,4 @@ def _with_cosine(document: Document, query_embedding: np.ndarray | list[float]) 
     embedding = np.asarray(document.embedding, dtype=np.float32)
     query = np.asarray(query_embedding, dtype=np.float32)
     cosine = float(embedding @ query / ((np.linalg.norm(embedding) * np.linalg.norm(query)) or 1.0))
-    return replace(document, meta={**document.meta, "dense_score": cosine})
+    return replace(document, meta=with_score(document, DENSE_SCORE, cosine))

@@ -27,6 +27,7 @@ from haystack import Document, component, default_from_dict, default_to_dict
 
 from pipeline.attribution.vocabulary import NARRATION_SPEECH_VERBS as SPEECH_VERBS
 from pipeline.attribution.vocabulary import STOPWORDS as VOCABULARY_STOPWORDS
+from pipeline.passage_meta import has_source_span, source_span
 from pipeline.quote_index import LexicalMatch, QuoteIndex
 from pipeline.quote_text import difference_list, tokenize
 from pipeline.sentences import split_sentences
@@ -240,8 +241,7 @@ class QuoteChecker:
         )
 
     def _locatable(self, document: Document) -> bool:
-        meta = document.meta or {}
-        return meta.get("doc_id") in self._articles and "start" in meta and "end" in meta
+        return has_source_span(document) and source_span(document).doc_id in self._articles
 
     # ---------------------------------------------------------------------------- speakers
     def _statement_at(self, doc_id: str, start: int, end: int) -> Statement | None:
@@ -387,8 +387,8 @@ def _names_speaker(words: list[str], surname: str) -> bool:
 
 
 def _location(document: Document) -> tuple[str, int, int]:
-    meta = document.meta
-    return str(meta["doc_id"]), int(meta["start"]), int(meta["end"])
+    span = source_span(document)
+    return span.doc_id, span.start, span.end
 
 
 def _attribution_phrase(said_by: str | None) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 from haystack import Document, component, default_from_dict, default_to_dict
 
+from pipeline.passage_meta import DENSE_SCORE, SourceSpan
 from pipeline.sentence_index import SentenceIndex
 from pipeline.types import Article
 
@@ -53,8 +54,8 @@ class SentenceRetriever:
                 Document(
                     id=f"{doc_id}:{start}:{end}",
                     content=article.text[start:end],
-                    meta={"doc_id": doc_id, "title": article.title, "start": start, "end": end,
-                          "sentences": [[start, end]], "dense_score": score},
+                    meta={**SourceSpan(doc_id, start, end).to_meta(), "title": article.title,
+                          "sentences": [[start, end]], DENSE_SCORE: score},
                     embedding=np.array(index.embeddings[row], dtype=np.float32).tolist(),
                     score=score,
                 )

@@ -9,6 +9,7 @@ from typing import Any
 
 from haystack import Document, component, default_from_dict, default_to_dict
 
+from pipeline.passage_meta import PassageMeta
 from pipeline.sentences import split_sentences
 from pipeline.types import Article, Paragraph, Span
 
@@ -65,15 +66,15 @@ def _passage(article: Article, paragraph: Paragraph, sentences: list[Span]) -> D
     return Document(
         id=f"{article.doc_id}:{start}:{end}",
         content=article.text[start:end],
-        meta={
-            "doc_id": article.doc_id,
-            "title": article.title,
-            "start": start,
-            "end": end,
-            "role": paragraph.role,
-            "paragraph": paragraph.index,
-            "paragraph_start": paragraph.start,
-            "paragraph_end": paragraph.end,
-            "sentences": [[s.start, s.end] for s in sentences],
-        },
+        meta=PassageMeta(
+            doc_id=article.doc_id,
+            title=article.title,
+            start=start,
+            end=end,
+            role=paragraph.role,
+            paragraph=paragraph.index,
+            paragraph_start=paragraph.start,
+            paragraph_end=paragraph.end,
+            sentences=tuple(sentences),
+        ).to_meta(),
     )
