@@ -363,12 +363,3 @@ def citation_text(
     who = f"{speaker}: " if speaker else ""
     when = format_date(published) or "undated"
     return f"“{title}”, {publisher or 'unknown publisher'}, {when}.\n{who}“{' '.join(quote.split())}”"
-
-
-def human_size(size_bytes: int) -> str:
-    """``9812`` → ``9.6 KB``."""
-    if size_bytes < 1024:
-        return f"{size_bytes} B"
-    if size_bytes < 1024 * 1024:
-        return f"{size_bytes / 1024:.1f} KB"
-    return f"{size_bytes / (1024 * 1024):.1f} MB"

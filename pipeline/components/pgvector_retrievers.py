@@ -13,12 +13,13 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from haystack import Document, component, default_from_dict, default_to_dict
+from haystack import Document, component
 from haystack_integrations.components.retrievers.pgvector import (
     PgvectorEmbeddingRetriever,
     PgvectorKeywordRetriever,
 )
 
+from pipeline.components.retrievers import StoreRetriever
 from pipeline.passage_meta import DENSE_SCORE, KEYWORD_SCORE, with_score
 from pipeline.pgvector_store import PgvectorCorpusStore
 
@@ -33,29 +34,10 @@ def _shaped(documents: list[Document], key: str, return_embedding: bool) -> list
     ]
 
 
-class _PgvectorRetriever:
-    """What both share: the store, ``top_k``, ``return_embedding`` and serialisation of the three."""
+class _PgvectorRetriever(StoreRetriever):
+    """The shared store, ``top_k``, ``return_embedding`` and serialisation, over the PostgreSQL store."""
 
-    def __init__(
-        self, *, document_store: PgvectorCorpusStore, top_k: int = 20, return_embedding: bool = False
-    ) -> None:
-        if top_k <= 0:
-            raise ValueError(f"top_k must be greater than 0, got {top_k}")
-        self.document_store = document_store
-        self.top_k = top_k
-        self.return_embedding = return_embedding
-
-    def to_dict(self) -> dict[str, Any]:
-        return default_to_dict(
-            self, document_store=self.document_store.to_dict(), top_k=self.top_k,
-            return_embedding=self.return_embedding,
-        )
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Any:
-        params = data["init_parameters"]
-        params["document_store"] = PgvectorCorpusStore.from_dict(params["document_store"])
-        return default_from_dict(cls, data)
+    store_type = PgvectorCorpusStore
 
 
 @component

@@ -8,13 +8,13 @@ from haystack import Document, component, default_from_dict, default_to_dict
 from pipeline.store import NumpyDocumentStore
 
 
-class _StoreRetriever:
+class StoreRetriever:
     """What both retrievers share: a store, a default ``top_k``, whether documents carry their embeddings
     (as Haystack's own retrievers' ``return_embedding``), and serialisation of the three."""
 
-    def __init__(
-        self, *, document_store: NumpyDocumentStore, top_k: int = 20, return_embedding: bool = False
-    ) -> None:
+    store_type: Any = NumpyDocumentStore  # the store class ``from_dict`` rebuilds
+
+    def __init__(self, *, document_store: Any, top_k: int = 20, return_embedding: bool = False) -> None:
         if top_k <= 0:
             raise ValueError(f"top_k must be greater than 0, got {top_k}")
         self.document_store = document_store
@@ -30,12 +30,12 @@ class _StoreRetriever:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Any:
         params = data["init_parameters"]
-        params["document_store"] = NumpyDocumentStore.from_dict(params["document_store"])
+        params["document_store"] = cls.store_type.from_dict(params["document_store"])
         return default_from_dict(cls, data)
 
 
 @component
-class NumpyEmbeddingRetriever(_StoreRetriever):
+class NumpyEmbeddingRetriever(StoreRetriever):
     """Top passages by cosine similarity to the query embedding."""
 
     @component.output_types(documents=list[Document])
@@ -49,7 +49,7 @@ class NumpyEmbeddingRetriever(_StoreRetriever):
 
 
 @component
-class NumpyBM25Retriever(_StoreRetriever):
+class NumpyBM25Retriever(StoreRetriever):
     """Top passages by BM25 over stemmed content words."""
 
     @component.output_types(documents=list[Document])

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from pipeline.article_file import human_size
 from ui import render
 
 SCRIPT = "<script>alert('x')</script>"
@@ -143,7 +144,7 @@ def test_citation_text_and_small_formatters() -> None:
     assert text == "“Headline”, NationalWorld, 15 Feb 2022.\nJens: “We must see”"
     assert render.format_date("yesterday") == "yesterday"
     assert render.format_date(None) == ""
-    assert render.human_size(9812) == "9.6 KB"
+    assert human_size(9812) == "9.6 KB"
     assert render.sentence("the question is empty") == "The question is empty."
 
 

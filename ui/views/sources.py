@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pipeline.article_file import shown_name
+from pipeline.article_file import human_size, shown_name
 from pipeline.errors import FactcheckError
 from pipeline.indexing import Progress
 from pipeline.service import FactChecker
@@ -47,7 +47,7 @@ def documents_frame(documents: list[DocumentInfo]) -> pd.DataFrame:
             "Headline": d.title,
             "Publisher": d.publisher or "",
             "Date": render.format_date(d.published),
-            "Size": render.human_size(d.size_bytes),
+            "Size": human_size(d.size_bytes),
             "Passages": d.passages,
             "Quotes": d.quotes,
             "File": d.doc_id,
