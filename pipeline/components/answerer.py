@@ -127,7 +127,6 @@ class _Candidate:
     coverage: float
     untyped: float = 0.0  # the score before the answer-type evidence
     focus_share: float = 0.0  # weight of the question words that an entity of the asked-for type stands for
-    debug: str = ""
     answers: list[Entity] = field(default_factory=list)  # entities of the asked-for type, best first
 
 
@@ -280,7 +279,6 @@ class ExtractiveAnswerer:
                 typed = -ENTITY_PENALTY.get(kind.kind, TYPE_PENALTY)
             candidate.score = candidate.untyped + typed
             candidate.answers = strong or near
-            candidate.debug = f"S={[e.text for e in strong]} N={[e.text for e in near]}"
         leading.sort(key=lambda c: -c.score)
         candidates[: len(leading)] = leading
         candidates.sort(key=lambda c: -c.score)
