@@ -142,6 +142,8 @@ class ClauseReader:
                        and _AND.fullmatch(self.text, mention.end, m.start)), None)  # "Biden and Johnson said"
         if joined is not None and joined.who is None:
             joined.who = self.resolver.resolve(joined, as_speaker=True)
+        if joined is not None and joined.who is not None and self._portfolio_word(mention):
+            mention, joined = joined, None  # "Apprenticeships and Skills Minister Anne Milton said": one minister
         who = (self.compound(joined, mentions, unit.start) if joined is not None and joined.who else None) \
             or self.compound(mention, mentions, unit.start) or mention.who
         event = Event(start, end, mention.start, who)
@@ -283,9 +285,19 @@ class ClauseReader:
             return None
         if first.possessive or self.after_preposition(first, floor):
             return None
+        if self._portfolio_word(first):  # "Apprenticeships and Skills Minister Anne Milton": one minister
+            return None
         speakers = tuple(dict.fromkeys(first.who.speakers + mention.who.speakers))
         text = self.text[first.start : mention.end]
         return Who(speakers, text, first.who.uncertain or mention.who.uncertain, None, "joint")
+
+    def _portfolio_word(self, mention: Mention) -> bool:
+        """A lone capitalised word nobody in the article is called, such as the first half of a portfolio."""
+        phrase = mention.phrase
+        if phrase.kind != "person" or phrase.strong or len(phrase.words) != 1:
+            return False
+        person, _ = self.resolver.cast.lookup(phrase.words, mention.start)
+        return person is None or len(person.positions) <= 1
 
     def after_preposition(self, mention: Mention, floor: int) -> bool:
         before = self.text[floor : mention.outer].split()

@@ -10,6 +10,7 @@ import re
 
 from pipeline.attribution.cast import Cast
 from pipeline.attribution.clauses import ClauseReader
+from pipeline.attribution.forms import DocumentForms
 from pipeline.attribution.labels import TranscriptLabels
 from pipeline.attribution.mentions import MentionFinder
 from pipeline.attribution.parse import ArticleParse
@@ -42,7 +43,9 @@ class Extractor:
         self.cast.collect_persons()
         self.resolver = Resolver(self.cast)
         self.clauses = ClauseReader(self.text, self.finder, self.resolver, parse)
-        self.labels = TranscriptLabels(self.text, self.paragraphs, self.cast, self.resolver)
+        self.forms = DocumentForms(self.text, self.paragraphs, self.cast, self.finder, self.resolver)
+        self.labels = TranscriptLabels(self.text, self.paragraphs, self.cast, self.resolver,
+                                       interviewer=self.forms.interviewer)
         self.paragraph_events: list[Event] = []  # the speech events of the paragraph read last
 
     def run(self) -> list[Statement]:
@@ -52,7 +55,8 @@ class Extractor:
         transcript: Who | None = None  # whose transcript turn goes on
         block: Who | None = None  # whose unquoted paragraphs follow "X said:"
         block_left = 0
-        for paragraph in self.paragraphs:
+        answering: Who | None = None  # the guest answering the last question of a question-and-answer interview
+        for index, paragraph in enumerate(self.paragraphs):
             if paragraph.role == "headline":
                 continue
             turn = self.labels.label(paragraph)
@@ -60,8 +64,19 @@ class Extractor:
                 transcript = None if turn.sound_bite else turn.who
                 if turn.who is not None:
                     statements.extend(whole_paragraph(self.article, paragraph, turn.start, turn.who))
-                open_who = last_direct = block = None
+                open_who = last_direct = block = answering = None
                 continue
+            if self.forms.guest is not None and transcript is None:
+                if self.forms.is_question(paragraph):
+                    statements.extend(whole_paragraph(self.article, paragraph, paragraph.start,
+                                                      self.forms.interviewer_who()))
+                    answering = self.forms.guest
+                    continue
+                if answering is not None and paragraph.role in {"body", "subheading"}:
+                    statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, answering))
+                    continue
+            if self.forms.ends_speech(paragraph):
+                self.forms.stop_speech()
             if paragraph.role == "subheading":
                 transcript = open_who = last_direct = block = None
                 continue
@@ -77,6 +92,12 @@ class Extractor:
                 statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, block))
                 block_left -= 1
                 continue
+            voice = self.forms.speech_voice(index) if paragraph.role == "body" else None
+            if voice is not None and not self.forms.has_quotes(paragraph) and not self.forms.furniture(paragraph):
+                statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, voice))
+                found = [s for s in found if s.speaker is not None and s.speaker not in voice.speakers]
+            elif paragraph.role == "body":
+                self.forms.lead_names_speaker(index, [e.who for e in self.paragraph_events])
             statements.extend(found)
             block = self._block_intro(paragraph, found)
             block_left = BLOCK_MAX_PARAGRAPHS
@@ -96,7 +117,7 @@ class Extractor:
             return None
         events = self.paragraph_events
         if not events:
-            return None
+            return self.forms.statement_intro(paragraph)
         last = events[-1]
         tail = self.text[last.verb_end : paragraph.end]
         if not _INTRO_TAIL.fullmatch(tail) or not last.who.speakers:

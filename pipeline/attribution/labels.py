@@ -40,6 +40,8 @@ from pipeline.types import Paragraph
 INTERVIEWER = "Interviewer"
 # A mixed-case label that names nobody in the cast must open this many paragraphs to count as a label.
 MIN_REPEATS = 2
+# A hearing's "Mr. Linder. The meeting ..." turns count only when this many paragraphs open that way.
+MIN_HEARING_TURNS = 3
 # A role after the name ("CAROLYN PRESUTTI, VOA Senior Washington Correspondent:") has at most this many words.
 MAX_ROLE_WORDS = 8
 # An acronym label ("VOA", "WN") this short, naming nobody in the cast, is an organisation.
@@ -47,7 +49,14 @@ MAX_ACRONYM = 5
 
 _NAME = r"[A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|of|de|la|van|von|bin|al))*"
 _INLINE = re.compile(
-    rf"(?P<label>{_NAME})(?:,[ \t]*(?P<role>[^:\n“”\"]{{1,90}}?))?[ \t]*:(?P<alone>[ \t]*$)?[ \t]*"
+    rf"(?P<label>{_NAME})(?:[ \t]*\((?P<aside>[^()\n:]{{1,60}})\))?(?:,[ \t]*(?P<role>[^:\n“”\"]{{1,90}}?))?"
+    r"[ \t]*:(?P<alone>[ \t]*$)?[ \t]*"
+)
+# "Mr. Linder. The meeting will come to order.": a congressional hearing's turn, title and surname then a full stop.
+_HEARING_TURN = re.compile(
+    r"(?P<label>(?:Mr|Mrs|Ms|Miss|Dr|Chairman|Chairwoman|Senator|Sen|Representative|Rep|Secretary|General|Gen"
+    r"|Admiral|Judge|Governor|Ambassador|Director)\.?[ \t]+[A-Z][\w’'-]+(?:[ \t]+of[ \t]+[A-Z][\w’'-]+)?)"
+    r"\.[ \t]+(?=[A-Z“\"])"
 )
 _BRACKETED = re.compile(r"\(\((?P<label>[^()\n]{1,60})\)\)[ \t]*")
 # "President Smith." / "Vice President Jane Q. Doe." alone on a line, in remarks as the White House prints them.
@@ -76,11 +85,17 @@ class _Candidate:
 class TranscriptLabels:
     """Finds the label opening a paragraph and the speaker it names."""
 
-    def __init__(self, text: str, paragraphs: list[Paragraph], cast: Cast, resolver: Resolver) -> None:
+    def __init__(
+        self, text: str, paragraphs: list[Paragraph], cast: Cast, resolver: Resolver, *, interviewer: Who | None = None
+    ) -> None:
         self.text = text
+        self.interviewer = interviewer  # the interviewer the article names ("interviewed by X"), if any
         self.cast = cast
         self.resolver = resolver
         self.last_guest: str | None = None
+        self.hearing_turns = sum(
+            1 for p in paragraphs if p.role == "body" and _HEARING_TURN.match(text, p.start, p.end) is not None
+        )
         self.repeats = Counter(c.label.upper() for p in paragraphs if (c := self._candidate(p)) is not None)
 
     def label(self, paragraph: Paragraph) -> Turn | None:
@@ -106,7 +121,9 @@ class TranscriptLabels:
             return _Candidate(bracketed.group("label").strip(), "", bracketed.end(), False, True)
         inline = _INLINE.match(text, start, end)
         if inline is not None:
-            role = (inline.group("role") or "").strip()
+            role = (inline.group("role") or inline.group("aside") or "").strip()
+            if inline.group("aside") and not inline.group("role"):  # "Paul Fulton (Moderator):" is a label inline too
+                return _Candidate(inline.group("label").strip(), role, inline.end(), False, False)
             alone = inline.group("alone") is not None
             label = inline.group("label").strip()
             if role and not (alone or label.isupper()):
@@ -114,12 +131,23 @@ class TranscriptLabels:
             if role and (len(role.split()) > MAX_ROLE_WORDS or set(role.lower().split()) & SPEECH_VERBS):
                 return None
             return _Candidate(label, role, paragraph.end if alone else inline.end(), alone, False)
+        hearing = _HEARING_TURN.match(text, start, end)
+        if hearing is not None and self._hearing_style(hearing.group("label")):
+            return _Candidate(hearing.group("label"), "", hearing.end(), False, False, titled=True)
         line = _TITLE_LINE.match(text, start, end)
         if line is not None:
             words = [w.lower().rstrip(".") for w in line.group("label").split()]
             if any(w in TITLE_WORDS or w in HONORIFICS for w in words[:-1]):
                 return _Candidate(line.group("label"), "", end, True, False, titled=True)
         return None
+
+    def _hearing_style(self, label: str) -> bool:
+        """"Mr. Linder. ..." is a turn in a text made of such turns (a hearing) or when it names someone of the cast."""
+        if self.hearing_turns >= MIN_HEARING_TURNS:
+            return True
+        surname = [w for w in label.split() if w[:1].isupper()][-1]
+        person, _ = self.cast.lookup([surname], 0)
+        return person is not None
 
     def _dateline(self, candidate: _Candidate, position: int) -> bool:
         """"LONDON: The government said ...": a place opening a story is a dateline, never a speaker."""
@@ -148,8 +176,11 @@ class TranscriptLabels:
         if lowered[0] in COMMON_OPENERS and not (candidate.alone or candidate.bracketed or label.isupper()):
             return False
         if set(lowered) & INTERVIEWER_WORDS and len(words) <= 2:
-            name = INTERVIEWER if lowered[0] in {"q", "question", "questions", "questioner"} else label.title()
-            return Who((name,), label, False, None, "interviewer")
+            if lowered[0] in {"q", "question", "questions", "questioner", "interviewer"}:
+                if self.interviewer is not None:
+                    return Who(self.interviewer.speakers, label, False, self.interviewer.gender, "interviewer")
+                return Who((INTERVIEWER,), label, False, None, "interviewer")
+            return Who((label.title(),), label, False, None, "interviewer")
         if label.upper() in NON_PERSON_LABELS or set(lowered) & UNNAMED_WORDS:
             return None
         person = self._person(words, lowered, position)
@@ -175,10 +206,11 @@ class TranscriptLabels:
     def _person(self, words: list[str], lowered: list[str], position: int) -> Person | None:
         """Someone of the cast named by the label: by name words (titles dropped) or by initials ("KH")."""
         name_words = _name_words(words, lowered)
-        if name_words:
-            person, _ = self.cast.lookup([w.rstrip(".") for w in name_words], position)
-            if person is not None:
-                return person
+        for size in (len(name_words), 2, 1):  # "VOA STATE DEPARTMENT CORRESPONDENT SCOTT STEARNS" -> Scott Stearns
+            if 0 < size <= len(name_words):
+                person, ambiguous = self.cast.lookup([w.rstrip(".") for w in name_words[-size:]], position)
+                if person is not None and not (ambiguous and size == 1):
+                    return person
         if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 3:
             initials = [p for p in self.cast.persons if _initials(p) == words[0]]
             if len(initials) == 1:
@@ -213,5 +245,10 @@ def _initials(person: Person) -> str:
 
 def _name_words(words: list[str], lowered: list[str]) -> list[str]:
     """The words of a label that name the person: "SECRETARY SMITH" -> ["SMITH"], "ENGINEER OKONJO" -> ["OKONJO"]."""
-    return [w for w, low in zip(words, lowered, strict=True)
-            if low not in HONORIFICS and low not in TITLE_WORDS and low not in PERSON_NOUNS and low != "the"]
+    kept = [not (low in HONORIFICS or low in TITLE_WORDS or low in PERSON_NOUNS or low in {"the", "of", "for"})
+            for low in lowered]
+    if False in kept:  # "SECRETARY OF STATE JOHN KERRY" -> the name after the last title word
+        last_title = len(kept) - 1 - kept[::-1].index(False)
+        if last_title < len(kept) - 1:
+            return words[last_title + 1 :]
+    return [w for w, keep in zip(words, kept, strict=True) if keep]

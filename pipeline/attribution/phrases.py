@@ -17,6 +17,7 @@ from pipeline.attribution.vocabulary import (
     NUMBER_WORDS,
     ORG_NOUNS,
     ORG_WORDS,
+    PERSON_NOUNS,
     PLACES,
     ROLE_HEADS,
     SPOKES_HEADS,
@@ -55,6 +56,8 @@ def parse_phrase(det: str | None, words: list[str]) -> NounPhrase | None:
         split += 1
     split += _last_title_within(lowered[split:])
     prefix, name = lowered[:split], words[split:]
+    while len(name) > 1 and name[0].endswith(("’s", "'s")):
+        name = name[1:]  # "Nevada's Brad Lord-Leutwyler": a place's, not part of his name
     if not name and det is None and all(w[0].islower() for w in words):
         return None  # "defence", "senior": a lone lower-case modifier names nobody
     if not name:
@@ -75,7 +78,7 @@ def parse_phrase(det: str | None, words: list[str]) -> NounPhrase | None:
 def _last_title_within(lowered: list[str]) -> int:
     """How many leading words of a capitalised run are a role: "Veteran MP Joanne Reddy" -> 2, so the name
     starts after the last title word that still leaves a name behind."""
-    titles = [i for i, w in enumerate(lowered[:-1]) if w in TITLE_WORDS or w in HONORIFICS]
+    titles = [i for i, w in enumerate(lowered[:-1]) if w in TITLE_WORDS or w in HONORIFICS or w in PERSON_NOUNS]
     return titles[-1] + 1 if titles else 0
 
 

@@ -19,13 +19,13 @@ SPEECH_VERBS = {
     "stresses", "stressed", "stressing", "declare", "declares", "declared", "declaring", "wrote",
     "writes", "tweeted", "replied", "asked", "asks", "describe", "describes", "described", "describing",
     "predicted", "acknowledged", "revealed", "promised", "vowed", "continued", "urged", "urges", "noted",
-    "expressed", "expresses",
+    "expressed", "expresses", "reported",
 }
 # The lemmas of those verbs, as the parser gives them.
 SPEECH_LEMMAS = frozenset(
     """say tell claim warn call state indicate suggest insist accuse add agree explain argue announce confirm deny
     admit stress declare write tweet reply ask describe predict acknowledge reveal promise vow continue urge note
-    express""".split()
+    express report""".split()
 )
 # Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
@@ -38,7 +38,7 @@ BASE_FORMS = {"say", "tell", "claim", "warn", "call", "state", "indicate", "sugg
 MODALS = {"did", "do", "does", "will", "would", "could", "should", "may", "might", "must", "can"}
 ACCORDING_TO = "according to"
 
-HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f",
+HONORIFICS = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f",
               "dame": "f", "lady": "f", "queen": "f", "princess": "f", "dr": None, "prof": None, "professor": None}
 TITLE_WORDS = {
     "president", "prime", "minister", "secretary", "general", "chancellor", "foreign", "defence", "defense",
@@ -48,7 +48,9 @@ TITLE_WORDS = {
     "official", "state", "former", "senior", "top", "opposition", "labour", "conservative", "tory",
     "campaigner", "activist", "resident", "professor", "economist", "analyst", "expert", "author", "lawyer",
     "chairman", "chairwoman", "chair", "council", "finance", "police", "inspector", "superintendent",
-    "executive", "mp", "mep", "msp",
+    "executive", "mp", "mep", "msp", "administrator", "commissioner", "coordinator", "representative",
+    "congressman", "congresswoman", "sheriff", "attorney", "lieutenant", "sergeant", "detective", "admiral",
+    "marshal", "treasurer", "provost", "rector", "archbishop",
 }
 # Nationality words, mapped to one key so "British" and "UK" agree.
 NATIONS = {
@@ -147,7 +149,7 @@ EXCLUDED_LABELS = {
 }
 # Labels of a transcript turn that is the interviewer's or the host organisation's, never the guest's.
 INTERVIEWER_WORDS = {"q", "question", "questions", "interviewer", "moderator", "host", "reporter", "audience",
-                     "questioner", "participant"}
+                     "questioner", "participant", "operator"}
 # Labels that are stage directions or programme parts, not people ("MUSIC:", "SOUND BITE:").
 NON_PERSON_LABELS = {
     "MUSIC", "SOUND", "SOUNDBITE", "SOUND BITE", "SFX", "APPLAUSE", "LAUGHTER", "TRANSCRIPT", "SHOW OPEN",

@@ -1,0 +1,202 @@
+"""Whole-document voices: a page that is one person's speech, and an interview printed as questions and answers.
+
+* **Remarks page.** A headline (or an opening line) "Remarks by X", "Speech by X", "Statement from X",
+  "Testimony of X", "Address by X" names the speaker of the page; a headline that only says it is a speech
+  ("Sports Minister outlines priorities in first major speech") leaves the speaker to the lead ("Tracey
+  Crouch has said ..."). From there on, every body paragraph without quote marks, a label or furniture
+  (date lines, "As prepared for delivery", "Ends") is the speaker's words, provided the page is written
+  in their voice: at least ``MIN_VOICE_SHARE`` of those paragraphs speak in the first person outside quote
+  marks. A report *about* a speech is narration and fails that test.
+* **Question-and-answer interview.** A headline that says it is an interview and names the guest ("Wikinews
+  interviews Jane Doe, candidate for ..."), and at least ``MIN_QUESTIONS`` unlabelled paragraphs that are
+  each one question: a question is the interviewer's, the paragraphs after it, up to the next question,
+  are the guest's answer.
+* **Named interviewer.** "... interviewed by VOA correspondent Scott Stearns": the interviewer's turns
+  ("QUESTION:", "Q") carry that name instead of "Interviewer".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.attribution.cast import Cast
+from pipeline.attribution.mentions import MentionFinder
+from pipeline.attribution.quotes import find_quotes
+from pipeline.attribution.records import Mention, Who
+from pipeline.attribution.resolution import Resolver
+from pipeline.types import Paragraph
+
+INTERVIEWER = "Interviewer"
+# A page counts as one person's speech when at least this share of its unquoted body paragraphs say "I"/"we"
+# outside quote marks: a speech does so throughout, a report about a speech almost never.
+MIN_VOICE_SHARE = 0.3
+# The lead that names the speaker of a page titled only "... speech" is within this many paragraphs of the top.
+LEAD_PARAGRAPHS = 4
+# An interview printed as questions and answers has at least this many question paragraphs.
+MIN_QUESTIONS = 3
+# How far after "interviewed by" the interviewer's name may stand ("by VOA State Department Correspondent X").
+INTERVIEWER_NAME_REACH = 80
+
+_SPEECH_NOUN = r"(?:remarks|speech|address|statement|testimony|keynote|lecture|eulogy)"
+_HEADER = re.compile(
+    rf"\b(?:(?:prepared|opening|closing|keynote)\s+)?{_SPEECH_NOUN}(?:\s+as\s+prepared(?:\s+for\s+delivery)?)?"
+    r"\s+(?:by|of|from)\s+",
+    re.IGNORECASE,
+)
+_SPEECH_HEADLINE = re.compile(rf"\b{_SPEECH_NOUN}\b", re.IGNORECASE)
+_INTERVIEW_HEADLINE = re.compile(r"\b(?:interview(?:s|ed)?|Q\s?&\s?A|in conversation with)\b", re.IGNORECASE)
+# "The following is a statement from NASA Administrator Bill Nelson on ...:" introduces that person's words.
+_STATEMENT_INTRO = re.compile(rf"\b{_SPEECH_NOUN}\s+(?:from|by|of)\s+", re.IGNORECASE)
+_INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+", re.IGNORECASE)
+# Where a title-case headline's name ends: "Remarks by NASA Administrator Charles Bolden To The National ...".
+_NAME_BREAK = re.compile(r"\s(?:To|At|On|Before|For|In|About|During|With|After|Following|And)\s|[,:;(—–|]|\s-\s")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+_FURNITURE = re.compile(
+    r"(?:as prepared(?: for delivery)?|check against delivery|\(?embargoed\b.*|transcript\b.*|[^.!?]{0,40}\d{4}"
+    r"|delivered on\b.*)\W*",
+    re.IGNORECASE,
+)
+_END_OF_SPEECH = re.compile(r"[-–—\s]*(?:ends|end|#{3}|\*{3})[-–—\s]*|notes? to editors:?|media contacts?:?",
+                            re.IGNORECASE)
+_HEADER_LINES = 3  # "Remarks by X" may stand in the headline or in one of the lines right after it
+
+
+@dataclass
+class SpeechPage:
+    """The speaker of a remarks page, from the paragraph where their words begin."""
+
+    who: Who | None  # None until the lead names the speaker of a page titled only "... speech"
+    from_index: int
+
+
+class DocumentForms:
+    """Decides, once per article, whether it is a remarks page or a question-and-answer interview."""
+
+    def __init__(
+        self, text: str, paragraphs: list[Paragraph], cast: Cast, finder: MentionFinder, resolver: Resolver
+    ) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.cast = cast
+        self.finder = finder
+        self.resolver = resolver
+        self._voiced: dict[int, bool] = {}
+        self.interviewer = self._named_interviewer()
+        self.speech = self._speech_page()
+        self.guest = self._interview_guest()
+
+    # --- remarks pages ---------------------------------------------------------------------------------
+
+    def _speech_page(self) -> SpeechPage | None:
+        for index, paragraph in enumerate(self.paragraphs[:_HEADER_LINES]):
+            if paragraph.role not in {"headline", "subheading"} and index > 0:
+                break
+            header = _HEADER.search(self.text, paragraph.start, paragraph.end)
+            if header is not None:
+                who = self._named_in(header.end(), paragraph.end)
+                if who is not None:
+                    return SpeechPage(who, index + 1)
+        headline = self.paragraphs[0] if self.paragraphs and self.paragraphs[0].role == "headline" else None
+        if headline is not None and _SPEECH_HEADLINE.search(self.text, headline.start, headline.end):
+            return SpeechPage(None, 1)
+        return None
+
+    def speech_voice(self, index: int) -> Who | None:
+        """The speaker whose words paragraph ``index`` is on a remarks page in their voice, else None."""
+        page = self.speech
+        if page is None or page.who is None or index < page.from_index:
+            return None
+        return page.who if self._in_voice(page.from_index) else None
+
+    def lead_names_speaker(self, index: int, events_who: list[Who]) -> None:
+        """On a page titled only "... speech", the first person the lead reports speaking gives the speech."""
+        page = self.speech
+        if page is None or page.who is not None or index > LEAD_PARAGRAPHS:
+            return
+        people = [w for w in events_who if w.kind == "person" and len(w.speakers) == 1]
+        if people:
+            self.speech = SpeechPage(people[0], index + 1)
+
+    def _in_voice(self, from_index: int) -> bool:
+        if from_index in self._voiced:
+            return self._voiced[from_index]
+        unquoted = [p for p in self.paragraphs[from_index:] if p.role == "body" and not self.has_quotes(p)
+                    and not self.furniture(p)]
+        voiced = sum(1 for p in unquoted if _FIRST_PERSON.search(self.text, p.start, p.end))
+        self._voiced[from_index] = bool(unquoted) and voiced / len(unquoted) >= MIN_VOICE_SHARE
+        return self._voiced[from_index]
+
+    def has_quotes(self, paragraph: Paragraph) -> bool:
+        return bool(find_quotes(self.text, paragraph.start, paragraph.end))
+
+    def furniture(self, paragraph: Paragraph) -> bool:
+        """A date line, "As prepared for delivery", "Transcript of the speech ...": no one's words."""
+        return _FURNITURE.fullmatch(self.text[paragraph.start : paragraph.end].strip()) is not None
+
+    def ends_speech(self, paragraph: Paragraph) -> bool:
+        """"Ends", "###", "Notes to editors": the publisher's part after a speech or statement."""
+        return _END_OF_SPEECH.fullmatch(self.text[paragraph.start : paragraph.end].strip()) is not None
+
+    def stop_speech(self) -> None:
+        self.speech = None
+
+    def statement_intro(self, paragraph: Paragraph) -> Who | None:
+        """"The following is a statement from X on ...:" closing a paragraph: X speaks the quoted paragraphs after."""
+        words = self.text[paragraph.start : paragraph.end].rstrip()
+        if paragraph.role != "body" or not words.endswith(":"):
+            return None
+        intro = _STATEMENT_INTRO.search(self.text, paragraph.start, paragraph.end)
+        return self._named_in(intro.end(), paragraph.end) if intro is not None else None
+
+    # --- question-and-answer interviews ----------------------------------------------------------------
+
+    def _interview_guest(self) -> Who | None:
+        headline = self.paragraphs[0] if self.paragraphs and self.paragraphs[0].role == "headline" else None
+        if headline is None or not _INTERVIEW_HEADLINE.search(self.text, headline.start, headline.end):
+            return None
+        if sum(1 for p in self.paragraphs[1:] if self.is_question(p)) < MIN_QUESTIONS:
+            return None
+        return self._named_in(headline.start, headline.end, known_only=True)
+
+    def is_question(self, paragraph: Paragraph) -> bool:
+        """A paragraph that is one question (or two short ones) asked of the guest."""
+        words = self.text[paragraph.start : paragraph.end].strip()
+        return paragraph.role in {"body", "subheading"} and words.endswith("?") and words.count("?") <= 2 \
+            and not self.has_quotes(paragraph)
+
+    def interviewer_who(self) -> Who:
+        return self.interviewer or Who((INTERVIEWER,), None, False, None, "interviewer")
+
+    # --- names -----------------------------------------------------------------------------------------
+
+    def _named_interviewer(self) -> Who | None:
+        for paragraph in self.paragraphs[1:]:
+            found = _INTERVIEWED_BY.search(self.text, paragraph.start, paragraph.end)
+            if found is None:
+                continue
+            end = min(paragraph.end, found.end() + INTERVIEWER_NAME_REACH)
+            who = self._named_in(found.end(), end, known_only=True)
+            if who is not None:
+                return Who(who.speakers, who.mention, False, who.gender, "interviewer")
+        return None
+
+    def _named_in(self, start: int, end: int, *, known_only: bool = False) -> Who | None:
+        """The person a stretch of a title names: someone of the cast, else (unless ``known_only``) a new
+        person named with at least two words, else a role that resolves to someone of the cast."""
+        cut = _NAME_BREAK.search(self.text, start, end)
+        end = cut.start() if cut is not None else end
+        mentions: list[Mention] = self.finder.mentions(start, end, narration_only=False)
+        for mention in mentions:
+            phrase = mention.phrase
+            if phrase.kind == "person":
+                person, _ = self.cast.lookup([w.rstrip(".") for w in phrase.words], mention.start)
+                if person is None and not known_only and len(phrase.words) >= 2:
+                    person = self.cast.add_person(phrase, mention.start)
+                if person is not None:
+                    return Who((person.name,), mention.text, False, person.gender)
+            elif phrase.kind == "role":
+                who = self.resolver.resolve_role(phrase, mention.start, mention.text)
+                if who.speakers and who.kind == "person":
+                    return who
+        return None
