@@ -57,6 +57,10 @@ NEAR_ENTITY_BONUS = -0.05
 ENTITY_PENALTY = {"number": 0.2, "amount": 0.2, "measure": 0.15, "date": 0.15, "name": 0.15, "place": 0.15}
 
 PREFIX_MIN = 5
+# A question in the source (a reporter's, an interviewer's, a rhetorical "Why study them?") answers nothing:
+# it only ever repeats the words of the question asked, so it would otherwise score high.
+QUESTION_SENTENCE_PENALTY = 0.3
+_ENDS_WITH_QUESTION = re.compile(r"\?[\s\"”’')\]]*$")
 
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|"
                      r"millions?|dozens?)\b", re.IGNORECASE)
@@ -237,6 +241,8 @@ class ExtractiveAnswerer:
                     untyped -= CAPTION_PENALTY
                 if sentence_terms and sentence_terms <= question_terms:
                     untyped -= TYPE_PENALTY  # restates the question, answers nothing
+                if _ENDS_WITH_QUESTION.search(text):
+                    untyped -= QUESTION_SENTENCE_PENALTY
                 typed = 0.0
                 if kind is not None:
                     has_type = _has_type(text, kind, question_terms)

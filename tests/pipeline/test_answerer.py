@@ -72,3 +72,18 @@ def test_the_answerer_serialises_with_its_term_statistics() -> None:
     answerer = ExtractiveAnswerer(term_statistics=NumpyDocumentStore(), abstain_threshold=0.5, top_k=3)
     restored = ExtractiveAnswerer.from_dict(answerer.to_dict())
     assert isinstance(restored.term_statistics, NumpyDocumentStore) and restored.abstain_threshold == 0.5
+
+
+def test_a_question_in_the_source_is_never_the_answer(any_store_settings: Settings) -> None:
+    store = make_store(any_store_settings, embedding_dimension=3)
+    text = "Q: How do you view the result of the referendum? The result expresses the views of the British people."
+    question_end = text.index("?") + 1
+    passage = Document(
+        id="a.txt:0:104", content=text,
+        meta={"doc_id": "a.txt", "title": "T", "start": 0, "end": len(text), "role": "body", "dense_score": 0.7,
+              "sentences": [[0, question_end], [question_end + 1, len(text)]]},
+    )
+    store.write_documents([passage])
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    result = answerer.run(question="How do you view the result of the referendum?", documents=[passage])["result"]
+    assert not result.abstained and result.answer == text[question_end + 1 :]

@@ -112,7 +112,7 @@ def test_the_component_gives_offsets_in_the_article() -> None:
     ("question", "required"),
     [
         ("What is the capital of Belarus?", ["capital"]),
-        ("What is the name of the Russian defence minister?", ["russian", "defenc", "minister"]),
+        ("What is the name of the Russian defence minister?", ["russian", "defens", "minister"]),
         ("Which city was suspected to be a target?", []),
         ("What did Putin say?", []),
     ],
