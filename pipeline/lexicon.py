@@ -51,7 +51,8 @@ def stem(word: str) -> str:
     if word.isdigit() or len(word) <= 3:
         return word
     word = american(word)
-    for suffix, keep in (("'s", ""), ("’s", ""), ("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"),
+    for suffix, keep in (("'s", ""), ("’s", ""), ("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ed", ""),
+                         ("es", "e"),
                          ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith("ss"):

@@ -46,7 +46,8 @@ from pipeline.types import Article, CorpusWarning, Paragraph, Statement
 
 # Bump when the layout changes; the code of these files is part of the stamp too.
 SNAPSHOT_FORMAT = 1
-SNAPSHOT_CODE = ("snapshot.py", "store.py", "sentence_index.py", "indexing.py", "lexicon.py", "attribution/vocabulary.py")
+SNAPSHOT_CODE = ("snapshot.py", "store.py", "sentence_index.py", "indexing.py", "lexicon.py",
+                 "attribution/vocabulary.py")
 CURRENT = "current"
 # Temporary folders of a writer that died are removed after this long (a live writer finishes sooner).
 STALE_TEMP_SECONDS = 3600

@@ -146,6 +146,8 @@ class ClauseReader:
             mention, joined = joined, None  # "Apprenticeships and Skills Minister Anne Milton said": one minister
         who = (self.compound(joined, mentions, unit.start) if joined is not None and joined.who else None) \
             or self.compound(mention, mentions, unit.start) or mention.who
+        if who is None:
+            return None
         event = Event(start, end, mention.start, who)
         if word in QUOTE_ONLY_VERBS or self.after_closing_quote(mention.outer, unit.start):
             return event

@@ -38,7 +38,8 @@ BASE_FORMS = {"say", "tell", "claim", "warn", "call", "state", "indicate", "sugg
 MODALS = {"did", "do", "does", "will", "would", "could", "should", "may", "might", "must", "can"}
 ACCORDING_TO = "according to"
 
-HONORIFICS = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f",
+HONORIFICS = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f",
+              "miss": "f",
               "dame": "f", "lady": "f", "queen": "f", "princess": "f", "dr": None, "prof": None, "professor": None}
 TITLE_WORDS = {
     "president", "prime", "minister", "secretary", "general", "chancellor", "foreign", "defence", "defense",

@@ -74,7 +74,8 @@ _MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s*(?:pounds|dollars|euros|pence|
 _DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                    r"|\b(?:yesterday|today|tonight|tomorrow|last|next|this)\s+(?:week|month|year|weekend|spring|summer|"
-                   r"autumn|winter|morning|evening|night)\b|\b(?:yesterday|today|tomorrow)\b", re.IGNORECASE)
+                   r"autumn|winter|morning|evening|night)\b|\b(?:yesterday|today|tomorrow)\b"
+                   r"|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+\b")
 _PLACE = re.compile(r"\b(?:in|to|at|from|near)\s+(?:the\s+)?[A-Z][\w’'-]+")
 
@@ -132,6 +133,7 @@ class _Candidate:
     untyped: float = 0.0  # the score before the answer-type evidence
     focus_share: float = 0.0  # weight of the question words that an entity of the asked-for type stands for
     answers: list[Entity] = field(default_factory=list)  # entities of the asked-for type, best first
+    evidence: str = "untyped"  # what the entity check found: "strong", "near", "none", or "untyped" (not checked)
 
 
 @component
@@ -233,6 +235,8 @@ class ExtractiveAnswerer:
                 start, end = sentence.start, sentence.end
                 text = (passage.content or "")[start - meta.start : end - meta.start]
                 sentence_terms = _text_terms(text) | self._speaker_terms(meta.doc_id, start, end)
+                if meta.role == "subheading":  # a header line ("June 4, 2003") is about what the headline names
+                    sentence_terms |= _text_terms(meta.title)
                 coverage = _coverage(content_weights, sentence_terms) / total_weight
                 coverage = max(coverage, PASSAGE_FLOOR * passage_coverage)
                 untyped = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * coverage
@@ -272,17 +276,21 @@ class ExtractiveAnswerer:
                 attached = [e for e in strong if counts(candidate.text, e, counted)]
                 near = [e for e in strong if e not in attached] + near
                 strong = attached
-            if RELATION_WINDOW is not None and strong:
+            header_line = PassageMeta.of(candidate.passage).role == "subheading"
+            if RELATION_WINDOW is not None and strong and not header_line:  # a header line is all one fact
                 # a name or number far from every question word is more likely about something else
                 related = [e for e in strong if word_distance(candidate.text, e, question) <= RELATION_WINDOW]
                 near = [e for e in strong if e not in related] + near
                 strong = related
             if strong:
                 typed = ENTITY_BONUS + FOCUS_CREDIT * (1 - DENSE_WEIGHT) * candidate.focus_share
+                candidate.evidence = "strong"
             elif near:
                 typed = NEAR_ENTITY_BONUS
+                candidate.evidence = "near"
             else:
                 typed = -ENTITY_PENALTY.get(kind.kind, TYPE_PENALTY)
+                candidate.evidence = "none"
             candidate.score = candidate.untyped + typed
             candidate.answers = strong or near
         leading.sort(key=lambda c: -c.score)

@@ -2,7 +2,9 @@
 
 Every passage keeps ``doc_id``, ``start`` and ``end`` into the article text and the spans of its
 sentences, so any sentence can be cited with exact offsets later. Boilerplate, headlines and
-subheadings are not passages: they are never cited as answers.
+subheadings inside the story are not passages: they are never cited as answers. The header lines above
+the first body paragraph (a transcript's date, time and room, a release's issuing office) are: they are
+facts about the whole article ("When was the briefing held?"), kept with role "subheading".
 """
 
 from typing import Any
@@ -37,8 +39,10 @@ class ArticleSplitter:
 
     def split(self, article: Article) -> list[Document]:
         documents = []
+        first_body = next((p.index for p in article.paragraphs if p.role == "body"), len(article.paragraphs))
         for paragraph in article.paragraphs:
-            if paragraph.role not in PASSAGE_ROLES:
+            header_line = paragraph.role == "subheading" and paragraph.index < first_body
+            if paragraph.role not in PASSAGE_ROLES and not header_line:
                 continue
             sentences = split_sentences(article.text, paragraph.start, paragraph.end)
             for window in self._windows(article.text, sentences):

@@ -87,3 +87,11 @@ def test_a_question_in_the_source_is_never_the_answer(any_store_settings: Settin
     answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
     result = answerer.run(question="How do you view the result of the referendum?", documents=[passage])["result"]
     assert not result.abstained and result.answer == text[question_end + 1 :]
+
+
+def test_a_clock_time_answers_a_when_question() -> None:
+    from pipeline.components.answerer import _has_type
+
+    assert _has_type("12:40 P.M. EDT", "date", set())
+    assert _has_type("The subcommittee met at 10:00 a.m. in Room H-313.", "date", set())
+    assert not _has_type("I am pleased to convene this hearing.", "date", set())

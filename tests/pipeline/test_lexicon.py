@@ -38,3 +38,10 @@ def test_terms_of_a_question_meet_the_source_spelling() -> None:
     assert set(terms("Where is the centre that manages the programme?")) & set(
         terms("The program is managed by the Goddard Space Flight Center")
     ) == {stem("center"), stem("program"), stem("managed")}
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"), [("hearings", "hearing"), ("briefings", "briefing"), ("meetings", "meet")]
+)
+def test_plural_ing_nouns_meet_their_singular(plural: str, singular: str) -> None:
+    assert stem(plural) == stem(singular)

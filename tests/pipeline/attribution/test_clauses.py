@@ -8,6 +8,21 @@ from tests.pipeline.attribution.articles import statements_of, triples
 
 CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
     (
+        "a portfolio of two words is one minister, not two speakers",
+        ["\u201cThe new scheme starts in May,\u201d said Housing and Planning Minister Lena Fox."],
+        [("Lena Fox", "direct", "The new scheme starts in May,")],
+    ),
+    (
+        "a surname behind a lower-case particle, after a numbered region",
+        ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
+        [("Gracia dePalma", "direct", "The grants reach every county,")],
+    ),
+    (
+        "an organisation that reported",
+        ["Northumbria Police reported finding two hundred plants in the loft of the house."],
+        [("Northumbria Police", "reported", "finding two hundred plants in the loft of the house")],
+    ),
+    (
         "reported speech after the statement: ..., said X, role",
         ["The new boats were picked for their speed, said Jane Doe, the club's coach."],
         [("Jane Doe", "reported", "The new boats were picked for their speed")],

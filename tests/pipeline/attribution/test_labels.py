@@ -8,6 +8,49 @@ from tests.pipeline.attribution.articles import spoken, statements_of
 
 LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
     (
+        "hearing turns: 'Mr. Okafor.' and 'Ms. Brandt.' open the paragraph, the chair named in the header",
+        [
+            "The committee met at 9:30 a.m., Hon. Daniel Okafor [chairman] presiding.",
+            "Mr. Okafor. The committee will come to order. We meet today to review the flood defences budget.",
+            "Our first witness is the director of the river authority.",
+            "Ms. Brandt. Thank you, Mr. Chairman. The authority asks for twelve million dollars this year.",
+        ],
+        [
+            ("Daniel Okafor", "The committee will come to ord"),
+            ("Daniel Okafor", "Our first witness is the direc"),
+            ("Brandt", "Thank you, Mr. Chairman. The a"),
+        ],
+    ),
+    (
+        "telephone briefing: 'Operator:' and 'Name (Role):' labels",
+        [
+            "Operator: Welcome and thank you for standing by. All lines are in listen-only mode.",
+            "Dana Whitfield (Moderator): Thank you all for joining this call about the vaccine schedule.",
+            "We will take questions after the opening remarks.",
+        ],
+        [
+            ("Operator", "Welcome and thank you for stand"),
+            ("Dana Whitfield", "Thank you all for joining this "),
+            ("Dana Whitfield", "We will take questions after th"),
+        ],
+    ),
+    (
+        "the article names the interviewer: QUESTION turns are theirs, and a long label keeps only the name",
+        [
+            "Foreign Minister Ana Lopes was interviewed by Radio Sul correspondent Marta Reis in Lisbon.",
+            "RADIO SUL CORRESPONDENT MARTA REIS: Minister, thank you for joining us.",
+            "FOREIGN MINISTER ANA LOPES: It is a pleasure to be here.",
+            "QUESTION: Will the embassy reopen this year?",
+            "MINISTER LOPES: We hope to reopen it by the autumn, if the talks go well.",
+        ],
+        [
+            ("Marta Reis", "Minister, thank you for joining"),
+            ("Ana Lopes", "It is a pleasure to be here."),
+            ("Marta Reis", "Will the embassy reopen this ye"),
+            ("Ana Lopes", "We hope to reopen it by the au"),
+        ],
+    ),
+    (
         "briefing: SECRETARY SMITH, QUESTION, MR. SMITH",
         [
             "Defense Secretary John Q. Smith III briefed reporters at the Pentagon on Tuesday.",

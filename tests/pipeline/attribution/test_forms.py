@@ -1,0 +1,86 @@
+"""Whole-document voices: remarks pages, question-and-answer interviews and "statement from X:" blocks."""
+
+from __future__ import annotations
+
+from tests.pipeline.attribution.articles import spoken, statements_of
+
+
+def test_a_remarks_page_is_all_the_named_speakers_words() -> None:
+    statements = statements_of(
+        "March 3, 2011",
+        "Thank you all for coming to the harbour this morning.",
+        "When I took this job, we had two ferries and a broken pier. Today we open the third terminal.",
+        "The work was finished on time and under budget.",
+        headline="Remarks by Port Commissioner Helen Okoye at the Opening of the North Terminal",
+    )
+    assert spoken(statements) == [
+        ("Helen Okoye", "Thank you all for coming to th"),
+        ("Helen Okoye", "When I took this job, we had t"),
+        ("Helen Okoye", "The work was finished on time "),
+    ]
+
+
+def test_a_speech_page_takes_its_speaker_from_the_lead() -> None:
+    statements = statements_of(
+        "Culture Minister Rafael Ortiz has said he will protect local libraries in his first speech.",
+        "I grew up in a town whose library was the warmest room in winter. I have never forgotten it.",
+        "Every council will get a share of the new fund, and I want the money spent on opening hours.",
+        headline="Culture Minister sets out his plans in first major speech",
+    )
+    assert [s.speaker for s in statements] == ["Rafael Ortiz"] * 3
+    assert statements[1].text.startswith("I grew up") and statements[2].text.startswith("Every council")
+
+
+def test_a_report_about_a_speech_stays_narration() -> None:
+    statements = statements_of(
+        "The mayor, Tom Reed, said in a speech on Monday that the bridge would reopen in June.",
+        "The bridge has been closed since the floods of last winter.",
+        "Engineers found cracks in two of its piers during an inspection in January.",
+        headline="Mayor's speech promises bridge reopening",
+    )
+    assert [s.speaker for s in statements] == ["Tom Reed"]
+    assert statements[0].kind == "reported"
+
+
+def test_a_question_and_answer_interview_gives_each_answer_to_the_guest() -> None:
+    statements = statements_of(
+        "Sara Lind is running for the city council as an independent. We put our questions to her.",
+        "Why are you running?",
+        "Because the council has ignored the east side for a decade.",
+        "What would you change first?",
+        "The bus routes. Half of my street cannot get to work on time.",
+        "Have you held office before?",
+        "No, never.",
+        headline="News Weekly interviews Sara Lind, independent council candidate",
+    )
+    assert spoken(statements) == [
+        ("Interviewer", "Why are you running?"),
+        ("Sara Lind", "Because the council has ignore"),
+        ("Interviewer", "What would you change first?"),
+        ("Sara Lind", "The bus routes. Half of my str"),
+        ("Interviewer", "Have you held office before?"),
+        ("Sara Lind", "No, never."),
+    ]
+
+
+def test_a_feature_with_question_subheadings_is_no_interview() -> None:
+    statements = statements_of(
+        "The river has burst its banks three times this year.",
+        "Why does it flood?",
+        "The channel is narrow and the fields upstream drain fast.",
+        "What can be done?",
+        "Engineers propose a new basin above the town.",
+        "Who pays?",
+        "The county and the water company share the cost.",
+        headline="Why the river keeps flooding, explained",
+    )
+    assert statements == []
+
+
+def test_a_statement_from_someone_introduces_their_quoted_paragraphs() -> None:
+    statements = statements_of(
+        "The following is a statement from Coastguard Director Ian Marsh on the rescue off Skye:",
+        "“Our crews worked through the night in terrible seas. Every one of the nine fishermen is safe.",
+        "“I thank the volunteers of the lifeboat station for their courage.”",
+    )
+    assert [s.speaker for s in statements] == ["Ian Marsh", "Ian Marsh"]
