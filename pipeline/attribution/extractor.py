@@ -64,6 +64,7 @@ class Extractor:
                 transcript = None if turn.sound_bite else turn.who
                 if turn.who is not None:
                     statements.extend(whole_paragraph(self.article, paragraph, turn.start, turn.who))
+                    statements.extend(self._quoted_inside(paragraph, turn.who))
                 open_who = last_direct = block = answering = None
                 continue
             if self.forms.guest is not None and transcript is None:
@@ -82,6 +83,7 @@ class Extractor:
                 continue
             if transcript is not None and paragraph.role == "body":
                 statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, transcript))
+                statements.extend(self._quoted_inside(paragraph, transcript))
                 continue
             opens_quote = self.text[paragraph.start : paragraph.start + 1] in "“\""
             carried = block if block is not None and opens_quote else open_who
@@ -105,6 +107,16 @@ class Extractor:
                 open_who, last_direct = paragraph_open, paragraph_last
         statements.sort(key=lambda s: (s.start, s.end))
         return statements
+
+    def _quoted_inside(self, paragraph: Paragraph, holder: Who) -> list[Statement]:
+        """Someone else's words quoted inside a turn ("General Ames told me “...”"): theirs, not the turn holder's.
+
+        The quote checker lets the tighter statement decide, so such a quote is the named person's."""
+        if not QUOTE_MARK.search(self.text, paragraph.start, paragraph.end):
+            return []
+        found, _, _ = self._paragraph(paragraph, None, None)
+        return [s for s in found if s.kind == "direct" and s.speaker is not None and s.speaker not in holder.speakers
+                and not s.uncertain]
 
     def _in_voice(self, paragraph: Paragraph, index: int) -> bool:
         """Whether the ``index``-th paragraph after "X said:" is still X's: the first ``BLOCK_FREE_PARAGRAPHS``

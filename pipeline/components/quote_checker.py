@@ -245,12 +245,13 @@ class QuoteChecker:
 
     # ---------------------------------------------------------------------------- speakers
     def _statement_at(self, doc_id: str, start: int, end: int) -> Statement | None:
-        """The statement covering most of ``[start, end)`` (direct speech wins a tie)."""
+        """The statement covering most of ``[start, end)``; on a tie direct speech wins, then the tighter statement
+        (a quote inside a transcript turn is the quoted person's words, not the turn holder's)."""
         best: Statement | None = None
-        best_key = (0, False)
+        best_key: tuple[int, bool, int] = (0, False, 0)
         for statement in self._statements.get(doc_id, ()):
             overlap = min(end, statement.end) - max(start, statement.start)
-            key = (overlap, statement.kind == "direct")
+            key = (overlap, statement.kind == "direct", statement.start - statement.end)
             if overlap > 0 and key > best_key:
                 best, best_key = statement, key
         return best

@@ -451,3 +451,16 @@ def test_negation_parity() -> None:
     assert negated("We don’t see it")
     assert not negated("We have verified that.")
     assert not negated("It is not true that nobody came.")  # two negations cancel
+
+
+def test_a_quote_inside_a_transcript_turn_belongs_to_the_quoted_person() -> None:
+    text = ("Pentagon briefing\n\nMR. HALE: General Ames said, “The bridge will be repaired by Friday.” "
+            "We agree with him.\n")
+    article = parse_article("turn.txt", text.encode("utf-8"))
+    turn = make_statement(article, "General Ames said, “The bridge will be repaired by Friday.” We agree with him.",
+                          "John Hale")
+    quoted = make_statement(article, "The bridge will be repaired by Friday.", "Ames")
+    checker = make_checker([article], [turn, quoted])
+    result = check(checker, "The bridge will be repaired by Friday.", "John Hale")
+    assert result.verdict == "misattributed" and result.match is not None and result.match.speaker == "Ames"
+    assert check(checker, "The bridge will be repaired by Friday.", "Ames").verdict == "verbatim"

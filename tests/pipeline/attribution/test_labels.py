@@ -215,3 +215,14 @@ def test_a_dateline_is_never_a_speaker(dateline: str) -> None:
 def test_a_one_off_mixed_case_word_before_a_colon_is_no_label() -> None:
     """A capitalised word opening one paragraph with a colon could be prose: it needs the cast or a repeat."""
     assert statements_of("Tickets: eight pounds for adults, four for children.") == []
+
+
+def test_a_quote_inside_a_turn_is_the_quoted_persons() -> None:
+    statements = statements_of(
+        "MR. HALE: The general briefed the Secretary this morning. General Ames said, “The bridge will be repaired by "
+        "Friday, and the convoy can cross on Saturday.”",
+        "Q: Thank you.",
+    )
+    quoted = [s for s in statements if s.speaker == "Ames"]
+    assert [s.text for s in quoted] == ["The bridge will be repaired by Friday, and the convoy can cross on Saturday."]
+    assert any(s.speaker == "Hale" and s.text.startswith("The general briefed") for s in statements)
