@@ -29,6 +29,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Oo]ur|[Uu]s|[Mm]
 # What may follow the verb of a block intro: "said:", "told reporters:", "said in a statement:".
 _INTRO_TAIL = re.compile(r"(?:\s+[\w’'-]+){0,5}\s*:\s*")
 _ADJACENT = re.compile(r"[\s,;:—–-]*")
+_SIGNATURE_DASH = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]*")
 
 
 class Extractor:
@@ -95,9 +96,11 @@ class Extractor:
                 block_left -= 1
                 continue
             voice = self.forms.speech_voice(index) if paragraph.role == "body" else None
-            if voice is not None and not self.forms.has_quotes(paragraph) and not self.forms.furniture(paragraph):
+            if voice is not None and not self.forms.furniture(paragraph):
+                # the whole paragraph is the speaker's; people they quote keep their own words (the tighter statement)
                 statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, voice))
-                found = [s for s in found if s.speaker is not None and s.speaker not in voice.speakers]
+                found = [s for s in found if s.speaker is not None and s.speaker not in voice.speakers
+                         and not s.uncertain]
             elif paragraph.role == "body":
                 self.forms.lead_names_speaker(index, [e.who for e in self.paragraph_events])
             statements.extend(found)
@@ -190,7 +193,21 @@ class Extractor:
                 return Who(last_direct.speakers, last_direct.mention, True, last_direct.gender, last_direct.kind)
         if opens_unit and paragraph_speaker is not None and paragraph_speaker.speakers:
             return paragraph_speaker
+        signed = self._signed_by(quote, paragraph)
+        if signed is not None:
+            return signed
         if len(self.text[quote.start : quote.end].split()) <= SCARE_QUOTE_MAX_WORDS:
             return None
         return Who((), None, True)
+
+    def _signed_by(self, quote: Quote, paragraph: Paragraph) -> Who | None:
+        """“...” — Karen Ames, director of the survey: an epigraph or pull quote signed after a dash."""
+        dash = _SIGNATURE_DASH.match(self.text, quote.mark_end, paragraph.end)
+        if dash is None:
+            return None
+        mentions = self.finder.mentions(dash.end(), paragraph.end, narration_only=False)
+        first = mentions[0] if mentions else None
+        if first is None or first.start != dash.end() or first.phrase.kind not in {"person", "org", "entity"}:
+            return None
+        return first.who or self.resolver.resolve(first, as_speaker=True)
 

@@ -3,10 +3,11 @@
 * **Remarks page.** A headline (or an opening line) "Remarks by X", "Speech by X", "Statement from X",
   "Testimony of X", "Address by X" names the speaker of the page; a headline that only says it is a speech
   ("Sports Minister outlines priorities in first major speech") leaves the speaker to the lead ("Tracey
-  Crouch has said ..."). From there on, every body paragraph without quote marks, a label or furniture
-  (date lines, "As prepared for delivery", "Ends") is the speaker's words, provided the page is written
-  in their voice: at least ``MIN_VOICE_SHARE`` of those paragraphs speak in the first person outside quote
-  marks. A report *about* a speech is narration and fails that test.
+  Crouch has said ..."). From there on, every body paragraph without a label or furniture (date lines,
+  "As prepared for delivery", "Ends") is the speaker's words, provided the page is written in their
+  voice: at least ``MIN_VOICE_SHARE`` of its paragraphs without quote marks speak in the first person.
+  A report *about* a speech is narration and fails that test. Words the speaker quotes from someone
+  named keep that person as their speaker too (the tighter statement decides a quote check).
 * **Question-and-answer interview.** A headline that says it is an interview and names the guest ("Wikinews
   interviews Jane Doe, candidate for ..."), and at least ``MIN_QUESTIONS`` unlabelled paragraphs that are
   each one question: a question is the interviewer's, the paragraphs after it, up to the next question,

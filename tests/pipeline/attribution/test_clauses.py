@@ -18,6 +18,11 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Gracia dePalma", "direct", "The grants reach every county,")],
     ),
     (
+        "an epigraph signed after a dash",
+        ["\u201cSmall things can change the climate of a whole ocean.\u201d \u2014 Dr. Ines Moreau, head of the survey"],
+        [("Ines Moreau", "direct", "Small things can change the climate of a whole ocean.")],
+    ),
+    (
         "an organisation that reported",
         ["Northumbria Police reported finding two hundred plants in the loft of the house."],
         [("Northumbria Police", "reported", "finding two hundred plants in the loft of the house")],
