@@ -186,6 +186,7 @@ class CorpusIndex:
             warnings=[w for w in self.warnings if w.path != doc_id], passages_per_article=counts,
             embedded_now=self.embedded_now,
         )
+        index.__dict__["statements_by_doc"] = {d: by_doc[d] for d in articles if d in by_doc}
         built = self.__dict__.get("quote_index")
         if built is not None:  # derived from this one's (the article's words only), not rebuilt from every article
             index.__dict__["quote_index"] = built.replaced(doc_id, entry.article if entry else None, tuple(articles))
