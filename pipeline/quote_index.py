@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from pipeline.quote_segments import LexicalMatch, LiveSegment, Segment, Window
+from pipeline.quote_segments import LexicalMatch, Segment, Window, as_numpy
 from pipeline.quote_text import Token, tokenize
 from pipeline.types import Article
 
@@ -45,6 +46,102 @@ MAX_EXACT_MATCHES = 20
 # merge into a new base copies the whole corpus's tokens (a fraction of a second at 1,000 articles).
 FOLD_AFTER_CHANGES = 64
 _QUOTE_ENDS_SENTENCE = re.compile(r"""(?<![.…])[.!?][\s"'”’)\]]*$""")
+
+
+@dataclass(frozen=True)
+class LiveSegment:
+    """A segment as one ``QuoteIndex`` sees it: each article's place in corpus order, removed ones hidden.
+
+    The counts of removed articles' words are kept, and their paragraphs masked, so that word and
+    paragraph frequencies (which choose the anchor words and weigh their votes) are those of the live
+    articles alone, as in a full rebuild.
+    """
+
+    segment: Segment
+    ranks: np.ndarray  # per article: its place in corpus order, -1 once removed
+    removed_words: Mapping[int, int] = field(default_factory=dict)  # word id → occurrences in removed articles
+    removed_paragraph: np.ndarray | None = None  # per paragraph: its article was removed (None: nothing removed)
+    removed_articles: int = 0
+
+    @classmethod
+    def whole(cls, segment: Segment, ranks: Sequence[int] | None = None) -> LiveSegment:
+        order = np.arange(len(segment.articles)) if ranks is None else np.asarray(ranks, dtype=np.int64)
+        return cls(segment, order.astype(np.int64))
+
+    @property
+    def paragraph_count(self) -> int:
+        removed = 0 if self.removed_paragraph is None else int(self.removed_paragraph.sum())
+        return self.segment.paragraph_count - removed
+
+    def live(self) -> list[int]:
+        """The numbers of the articles not removed, in segment order."""
+        return np.flatnonzero(self.ranks >= 0).tolist()
+
+    def in_corpus_order(self) -> bool:
+        live = self.ranks[self.ranks >= 0]
+        return bool(np.all(live[1:] > live[:-1]))
+
+    def frequency(self, word: str) -> int:
+        word_id = self.segment.vocabulary.get(word)
+        if word_id is None:
+            return 0
+        return self.segment.frequency(word_id) - self.removed_words.get(word_id, 0)
+
+    def positions(self, word: str) -> list[int]:
+        """Stream positions of ``word`` in live articles, ascending."""
+        word_id = self.segment.vocabulary.get(word)
+        if word_id is None:
+            return []
+        found = self.segment.postings(word_id)
+        if self.removed_paragraph is not None:
+            found = found[~self.removed_paragraph[as_numpy(self.segment.tok_para)[found]]]
+        return found.tolist()
+
+    def paragraphs_with(self, word: str) -> np.ndarray:
+        """Ids of the live paragraphs holding ``word``, ascending."""
+        word_id = self.segment.vocabulary.get(word)
+        if word_id is None:
+            return np.zeros(0, np.int64)
+        found = self.segment.paragraphs_with(word_id)
+        return found if self.removed_paragraph is None else found[~self.removed_paragraph[found]]
+
+    def rank_at(self, position: int) -> int:
+        """The corpus place of the article holding stream word ``position``."""
+        segment = self.segment
+        return int(self.ranks[segment.para_doc[segment.tok_para[position]]])
+
+    def paragraph_ranks(self, pids: np.ndarray) -> np.ndarray:
+        """The corpus place of the article holding each paragraph ``pids``."""
+        return self.ranks[as_numpy(self.segment.para_doc)[pids]]
+
+    def without(self, doc: int) -> LiveSegment:
+        """This view with article ``doc`` hidden too (its words no longer counted)."""
+        segment = self.segment
+        ranks = self.ranks.copy()
+        ranks[doc] = -1
+        p0, p1 = segment.doc_paras[doc], segment.doc_paras[doc + 1]
+        removed_paragraph = (np.zeros(segment.paragraph_count, bool) if self.removed_paragraph is None
+                             else self.removed_paragraph.copy())
+        removed_paragraph[p0:p1] = True
+        lo, hi = segment.doc_tokens(doc)
+        ids = as_numpy(segment.word_ids)[lo:hi]
+        words = dict(self.removed_words)
+        for word_id, count in zip(*np.unique(ids, return_counts=True), strict=True):
+            words[int(word_id)] = words.get(int(word_id), 0) + int(count)
+        return LiveSegment(segment, ranks, words, removed_paragraph, self.removed_articles + 1)
+
+    def reranked(self, rank: Mapping[str, int]) -> LiveSegment:
+        """This view with every live article's place looked up in ``rank``; one absent from it is hidden."""
+        view = self
+        for doc in self.live():
+            if self.segment.articles[doc].doc_id not in rank:
+                view = view.without(doc)
+        ranks = np.fromiter((rank.get(a.doc_id, -1) for a in self.segment.articles), np.int64,
+                            len(self.segment.articles))
+        ranks[view.ranks < 0] = -1
+        return replace(view, ranks=ranks)
+
+
 _Unit = tuple[LiveSegment, tuple[int, ...]]
 
 

@@ -4,9 +4,8 @@ A segment keeps its articles' citable words (normal form, exact offsets, editori
 one token stream, in corpus order, with inverted indexes from normal form to stream positions and to
 paragraphs. It is immutable once built: by tokenizing articles, or by merging the articles of other
 segments, which copies their token arrays and rebuilds only the postings (no tokenizing again), so a
-merge costs array copies and one sort rather than the corpus's tokenization. ``LiveSegment`` hides
-removed articles of a segment and corrects its word counts, so that ``QuoteIndex``
-(``pipeline.quote_index``) sees the statistics a full rebuild would have.
+merge costs array copies and one sort rather than the corpus's tokenization. ``QuoteIndex``
+(``pipeline.quote_index``) searches a few segments as one corpus.
 
 The word-level steps of a search (growing an exact match, aligning a window, citing its span) run
 inside one segment: a match never leaves its article, and an article lives in one segment.
@@ -15,8 +14,8 @@ inside one segment: a match never leaves its article, and an article lives in on
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -65,7 +64,7 @@ class Window:
         return Window(self.score, self.first + delta, self.last + delta, self.lead, self.trail, lo, hi)
 
 
-def _view(values: array) -> np.ndarray:
+def as_numpy(values: array) -> np.ndarray:
     """An int64 numpy view of an ``array('q')`` (no copy)."""
     return np.frombuffer(values, dtype=np.int64) if len(values) else np.zeros(0, np.int64)
 
@@ -160,14 +159,14 @@ class Segment:
             if table is None:
                 table = tables[id(source)] = np.fromiter(
                     (union.setdefault(w, len(union)) for w in source.words), np.int64, len(source.words))
-            pieces["ids"].append(table[_view(source.word_ids)[t0:t1]])
-            pieces["starts"].append(_view(source.starts)[t0:t1])
-            pieces["ends"].append(_view(source.ends)[t0:t1])
-            pieces["tok_para"].append(_view(source.tok_para)[t0:t1] - p0 + paragraphs)
+            pieces["ids"].append(table[as_numpy(source.word_ids)[t0:t1]])
+            pieces["starts"].append(as_numpy(source.starts)[t0:t1])
+            pieces["ends"].append(as_numpy(source.ends)[t0:t1])
+            pieces["tok_para"].append(as_numpy(source.tok_para)[t0:t1] - p0 + paragraphs)
             pieces["para_doc"].append(np.full(p1 - p0, doc, np.int64))
-            pieces["para_index"].append(_view(source.para_index)[p0:p1])
-            pieces["para_first"].append(_view(source.para_first)[p0:p1] - t0 + tokens)
-            pieces["para_last"].append(_view(source.para_last)[p0:p1] - t0 + tokens)
+            pieces["para_index"].append(as_numpy(source.para_index)[p0:p1])
+            pieces["para_first"].append(as_numpy(source.para_first)[p0:p1] - t0 + tokens)
+            pieces["para_last"].append(as_numpy(source.para_last)[p0:p1] - t0 + tokens)
             segment.norms.extend(source.norms[t0:t1])
             segment.editorial.extend(source.editorial[t0:t1])
             tokens += t1 - t0
@@ -187,7 +186,7 @@ class Segment:
 
     def _build_postings(self) -> None:
         """Inverted indexes as sorted arrays: word → stream positions, and word → paragraph ids."""
-        word_ids, tok_para = _view(self.word_ids), _view(self.tok_para)
+        word_ids, tok_para = as_numpy(self.word_ids), as_numpy(self.tok_para)
         vocabulary_size = len(self.words)
         self.positions = np.argsort(word_ids, kind="stable")
         self.position_bounds = np.concatenate(([0], np.cumsum(np.bincount(word_ids, minlength=vocabulary_size))))
@@ -328,7 +327,13 @@ class Segment:
         """Stream positions ``[lo, hi)`` as Tokens, with the words as written."""
         text = self.articles[self.para_doc[self.tok_para[lo]]].text
         return [
-            Token(self.norms[p], self.starts[p], self.ends[p], bool(self.editorial[p]), text[self.starts[p] : self.ends[p]])
+            Token(
+                self.norms[p],
+                self.starts[p],
+                self.ends[p],
+                bool(self.editorial[p]),
+                text[self.starts[p] : self.ends[p]],
+            )
             for p in range(lo, hi)
         ]
 
@@ -376,108 +381,3 @@ class Segment:
         if closes_sentence and end < len(text) and text[end] in _SENTENCE_MARKS:
             end += 1
         return start, end
-
-
-@dataclass(frozen=True)
-class LiveSegment:
-    """A segment as one ``QuoteIndex`` sees it: each article's place in corpus order, removed ones hidden.
-
-    The counts of removed articles' words are kept so that frequencies (which choose the anchor words
-    and weigh their votes) are those of the live articles alone, as in a full rebuild.
-    """
-
-    segment: Segment
-    ranks: np.ndarray  # per article: its place in corpus order, -1 once removed
-    removed_words: Mapping[int, int] = field(default_factory=dict)  # word id → occurrences in removed articles
-    removed_paragraph_words: Mapping[int, int] = field(default_factory=dict)  # word id → removed paragraphs with it
-    removed_paragraph: np.ndarray | None = None  # per paragraph: its article was removed (None: nothing removed)
-    removed_articles: int = 0
-
-    @classmethod
-    def whole(cls, segment: Segment, ranks: Sequence[int] | None = None) -> LiveSegment:
-        order = np.arange(len(segment.articles)) if ranks is None else np.asarray(ranks, dtype=np.int64)
-        return cls(segment, order.astype(np.int64))
-
-    @property
-    def paragraph_count(self) -> int:
-        removed = 0 if self.removed_paragraph is None else int(self.removed_paragraph.sum())
-        return self.segment.paragraph_count - removed
-
-    def live(self) -> list[int]:
-        """The numbers of the articles not removed, in segment order."""
-        return np.flatnonzero(self.ranks >= 0).tolist()
-
-    def in_corpus_order(self) -> bool:
-        live = self.ranks[self.ranks >= 0]
-        return bool(np.all(live[1:] > live[:-1]))
-
-    def frequency(self, word: str) -> int:
-        word_id = self.segment.vocabulary.get(word)
-        if word_id is None:
-            return 0
-        return self.segment.frequency(word_id) - self.removed_words.get(word_id, 0)
-
-    def paragraph_frequency(self, word: str) -> int:
-        word_id = self.segment.vocabulary.get(word)
-        if word_id is None:
-            return 0
-        return len(self.segment.paragraphs_with(word_id)) - self.removed_paragraph_words.get(word_id, 0)
-
-    def positions(self, word: str) -> list[int]:
-        """Stream positions of ``word`` in live articles, ascending."""
-        word_id = self.segment.vocabulary.get(word)
-        if word_id is None:
-            return []
-        found = self.segment.postings(word_id)
-        if self.removed_paragraph is not None:
-            found = found[~self.removed_paragraph[_view(self.segment.tok_para)[found]]]
-        return found.tolist()
-
-    def paragraphs_with(self, word: str) -> np.ndarray:
-        """Ids of the live paragraphs holding ``word``, ascending."""
-        word_id = self.segment.vocabulary.get(word)
-        if word_id is None:
-            return np.zeros(0, np.int64)
-        found = self.segment.paragraphs_with(word_id)
-        return found if self.removed_paragraph is None else found[~self.removed_paragraph[found]]
-
-    def rank_at(self, position: int) -> int:
-        """The corpus place of the article holding stream word ``position``."""
-        segment = self.segment
-        return int(self.ranks[segment.para_doc[segment.tok_para[position]]])
-
-    def paragraph_ranks(self, pids: np.ndarray) -> np.ndarray:
-        """The corpus place of the article holding each paragraph ``pids``."""
-        return self.ranks[_view(self.segment.para_doc)[pids]]
-
-    def without(self, doc: int) -> LiveSegment:
-        """This view with article ``doc`` hidden too (its words no longer counted)."""
-        segment = self.segment
-        ranks = self.ranks.copy()
-        ranks[doc] = -1
-        p0, p1 = segment.doc_paras[doc], segment.doc_paras[doc + 1]
-        removed_paragraph = (np.zeros(segment.paragraph_count, bool) if self.removed_paragraph is None
-                             else self.removed_paragraph.copy())
-        removed_paragraph[p0:p1] = True
-        lo, hi = segment.doc_tokens(doc)
-        ids = _view(segment.word_ids)[lo:hi]
-        words = dict(self.removed_words)
-        for word_id, count in zip(*np.unique(ids, return_counts=True), strict=True):
-            words[int(word_id)] = words.get(int(word_id), 0) + int(count)
-        # Each (word, paragraph) pair once: the paragraphs of this article that hold each word.
-        pairs = np.unique(ids * max(1, p1 - p0) + (_view(segment.tok_para)[lo:hi] - p0))
-        paragraph_words = dict(self.removed_paragraph_words)
-        for word_id, count in zip(*np.unique(pairs // max(1, p1 - p0), return_counts=True), strict=True):
-            paragraph_words[int(word_id)] = paragraph_words.get(int(word_id), 0) + int(count)
-        return LiveSegment(segment, ranks, words, paragraph_words, removed_paragraph, self.removed_articles + 1)
-
-    def reranked(self, rank: Mapping[str, int]) -> LiveSegment:
-        """This view with every live article's place looked up in ``rank``; one absent from it is hidden."""
-        view = self
-        for doc in self.live():
-            if self.segment.articles[doc].doc_id not in rank:
-                view = view.without(doc)
-        ranks = np.fromiter((rank.get(a.doc_id, -1) for a in self.segment.articles), np.int64,
-                            len(self.segment.articles))
-        ranks[view.ranks < 0] = -1
-        return replace(view, ranks=ranks)
