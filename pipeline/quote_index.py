@@ -177,7 +177,8 @@ class QuoteIndex:
 
         ``order`` is the new corpus's article order (the order a full rebuild would be given). The base
         hides the old version; the delta is merged again from its own tokens plus the new article's.
-        After ``FOLD_AFTER_CHANGES`` changes everything is merged into one new base.
+        After ``FOLD_AFTER_CHANGES`` changes everything is merged into one new base, by the change that
+        crosses it (no tokenizing: ≈ 0.3 s at 1,000 articles), as is an order the base does not follow.
         """
         rank = {d: i for i, d in enumerate(order)}
         base = self._parts[0]
