@@ -258,7 +258,8 @@ def add_one(service: Any) -> dict[str, float]:
     from pipeline.quote_index import QuoteIndex
 
     started = time.perf_counter()
-    QuoteIndex(list(service.index.articles.values()))  # rebuilt whole on every change: the add's largest part
+    # A full build, for comparison: what every change cost before the quote index was updated incrementally.
+    QuoteIndex(list(service.index.articles.values()))
     quote_index = time.perf_counter() - started
     return {
         "quote_index_build_s": round(quote_index, 2),

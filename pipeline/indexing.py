@@ -4,7 +4,8 @@ The indexing pipeline is a Haystack ``Pipeline``: ``ArticleSplitter`` → ``Pass
 document embedder, so every passage and every sentence of a multi-sentence passage are embedded in the
 same batches; ``StatementExtractor`` builds the attribution index. Only articles missing from the
 cache go through them. A built ``CorpusIndex`` is immutable: ``replaced`` returns a new index with one
-article added, changed or removed, spliced in where a full rebuild would put it.
+article added, changed or removed, spliced in where a full rebuild would put it; a quote index already
+built is carried over incrementally (``QuoteIndex.replaced``).
 """
 
 from __future__ import annotations
@@ -180,11 +181,16 @@ class CorpusIndex:
         if entry:
             counts[doc_id] = len(entry.passages)
         counts = {d: counts[d] for d in sorted(counts, key=corpus_order)}
-        return CorpusIndex(
+        index = CorpusIndex(
             corpus_dir=self.corpus_dir, articles=articles, store=store, statements=statements, sentences=sentences,
             warnings=[w for w in self.warnings if w.path != doc_id], passages_per_article=counts,
             embedded_now=self.embedded_now,
         )
+        index.__dict__["statements_by_doc"] = {d: by_doc[d] for d in articles if d in by_doc}
+        built = self.__dict__.get("quote_index")
+        if built is not None:  # derived from this one's (the article's words only), not rebuilt from every article
+            index.__dict__["quote_index"] = built.replaced(doc_id, entry.article if entry else None, tuple(articles))
+        return index
 
 
 def build_indexing_pipeline(settings: Settings) -> Pipeline:

@@ -1,6 +1,6 @@
 """Finding the source words of a quote: exact occurrences first, else the best-aligned window.
 
-All articles' words are kept as one token stream (normal form, exact offsets, editorial flag,
+All articles' words are kept as token streams (normal form, exact offsets, editorial flag,
 paragraph) with inverted indexes from normal form to stream positions and to paragraphs. An exact
 match grows outwards from the quote's rarest word, skipping editorial words on either side, and may
 run across paragraph breaks of one article (a multi-paragraph quote). An approximate match looks only at the
@@ -10,21 +10,29 @@ window of source words that aligns best with the quote.
 Spans cover the first to the last matched source word, widened to whole editorial brackets; a
 closing ``.``, ``!`` or ``?`` right after the last word is included when the quote ends with one too,
 so a full-sentence quote is cited as the full sentence.
+
+Updates are incremental and exact. An index is a large base segment plus a small delta segment
+(``pipeline.quote_segments``); ``replaced`` hides an article's old version in the base and re-merges
+the delta with its new version, so one change costs the article's own tokenization and a merge of the
+delta, not the corpus's. Every search runs over both segments with corpus-wide statistics (word and
+paragraph frequencies of the live articles only) and puts results in corpus order, so it returns what
+a full rebuild over the same articles in the same order returns, offsets and ties included.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from array import array
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from pipeline.quote_text import Token, alignment_counts, difference_list, tokenize
-from pipeline.types import Article, Difference
+from pipeline.quote_segments import LexicalMatch, Segment, Window, as_numpy
+from pipeline.quote_text import Token, tokenize
+from pipeline.types import Article
+
+__all__ = ["EXCLUDED_ROLES", "LexicalMatch", "QuoteIndex"]
 
 EXCLUDED_ROLES = frozenset({"boilerplate"})
 # Approximate search: how many rare quote words vote for candidate paragraphs, how many postings they
@@ -33,46 +41,108 @@ MAX_ANCHOR_WORDS = 8
 MAX_ANCHOR_POSTINGS = 200_000
 MAX_CANDIDATE_PARAGRAPHS = 10
 MAX_EXACT_MATCHES = 20
-# How far a window's edges may move to take in a quote word the first alignment tied elsewhere.
-EDGE_SLACK = 2
+# Articles in the delta plus articles hidden in the base before everything is merged into one new base:
+# the delta is re-merged on every change (≈ 1,300 words an article, milliseconds at this size), and the
+# merge into a new base copies the whole corpus's tokens (a fraction of a second at 1,000 articles).
+FOLD_AFTER_CHANGES = 64
 _QUOTE_ENDS_SENTENCE = re.compile(r"""(?<![.…])[.!?][\s"'”’)\]]*$""")
-_SENTENCE_MARKS = ".!?"
 
 
-@dataclass
-class LexicalMatch:
-    """Source words matched to a quote; ``text == article.text[start:end]``."""
+@dataclass(frozen=True)
+class LiveSegment:
+    """A segment as one ``QuoteIndex`` sees it: each article's place in corpus order, removed ones hidden.
 
-    doc_id: str
-    start: int
-    end: int
-    text: str
-    similarity: float
-    exact: bool
-    differences: list[Difference] = field(default_factory=list)
-    matched_words: int = 0
-    paragraph_start: int = 0
-    paragraph_end: int = 0
-
-
-@dataclass
-class _Window:
-    """A candidate run of source words: stream positions ``first..last`` inside the unit ``[lo, hi)``.
-
-    ``lead``/``trail`` count the quote words before the first and after the last matched word.
+    The counts of removed articles' words are kept, and their paragraphs masked, so that word and
+    paragraph frequencies (which choose the anchor words and weigh their votes) are those of the live
+    articles alone, as in a full rebuild.
     """
 
-    score: float
-    first: int
-    last: int
-    lead: int
-    trail: int
-    lo: int
-    hi: int
+    segment: Segment
+    ranks: np.ndarray  # per article: its place in corpus order, -1 once removed
+    removed_words: Mapping[int, int] = field(default_factory=dict)  # word id → occurrences in removed articles
+    removed_paragraph: np.ndarray | None = None  # per paragraph: its article was removed (None: nothing removed)
+    removed_articles: int = 0
 
-    def shifted(self, delta: int, lo: int, hi: int) -> _Window:
-        """The same window in another unit with the same words (found through the cache)."""
-        return _Window(self.score, self.first + delta, self.last + delta, self.lead, self.trail, lo, hi)
+    @classmethod
+    def whole(cls, segment: Segment, ranks: Sequence[int] | None = None) -> LiveSegment:
+        order = np.arange(len(segment.articles)) if ranks is None else np.asarray(ranks, dtype=np.int64)
+        return cls(segment, order.astype(np.int64))
+
+    @property
+    def paragraph_count(self) -> int:
+        removed = 0 if self.removed_paragraph is None else int(self.removed_paragraph.sum())
+        return self.segment.paragraph_count - removed
+
+    def live(self) -> list[int]:
+        """The numbers of the articles not removed, in segment order."""
+        return np.flatnonzero(self.ranks >= 0).tolist()
+
+    def in_corpus_order(self) -> bool:
+        live = self.ranks[self.ranks >= 0]
+        return bool(np.all(live[1:] > live[:-1]))
+
+    def frequency(self, word: str) -> int:
+        word_id = self.segment.vocabulary.get(word)
+        if word_id is None:
+            return 0
+        return self.segment.frequency(word_id) - self.removed_words.get(word_id, 0)
+
+    def positions(self, word: str) -> list[int]:
+        """Stream positions of ``word`` in live articles, ascending."""
+        word_id = self.segment.vocabulary.get(word)
+        if word_id is None:
+            return []
+        found = self.segment.postings(word_id)
+        if self.removed_paragraph is not None:
+            found = found[~self.removed_paragraph[as_numpy(self.segment.tok_para)[found]]]
+        return found.tolist()
+
+    def paragraphs_with(self, word: str) -> np.ndarray:
+        """Ids of the live paragraphs holding ``word``, ascending."""
+        word_id = self.segment.vocabulary.get(word)
+        if word_id is None:
+            return np.zeros(0, np.int64)
+        found = self.segment.paragraphs_with(word_id)
+        return found if self.removed_paragraph is None else found[~self.removed_paragraph[found]]
+
+    def rank_at(self, position: int) -> int:
+        """The corpus place of the article holding stream word ``position``."""
+        segment = self.segment
+        return int(self.ranks[segment.para_doc[segment.tok_para[position]]])
+
+    def paragraph_ranks(self, pids: np.ndarray) -> np.ndarray:
+        """The corpus place of the article holding each paragraph ``pids``."""
+        return self.ranks[as_numpy(self.segment.para_doc)[pids]]
+
+    def without(self, doc: int) -> LiveSegment:
+        """This view with article ``doc`` hidden too (its words no longer counted)."""
+        segment = self.segment
+        ranks = self.ranks.copy()
+        ranks[doc] = -1
+        p0, p1 = segment.doc_paras[doc], segment.doc_paras[doc + 1]
+        removed_paragraph = (np.zeros(segment.paragraph_count, bool) if self.removed_paragraph is None
+                             else self.removed_paragraph.copy())
+        removed_paragraph[p0:p1] = True
+        lo, hi = segment.doc_tokens(doc)
+        ids = as_numpy(segment.word_ids)[lo:hi]
+        words = dict(self.removed_words)
+        for word_id, count in zip(*np.unique(ids, return_counts=True), strict=True):
+            words[int(word_id)] = words.get(int(word_id), 0) + int(count)
+        return LiveSegment(segment, ranks, words, removed_paragraph, self.removed_articles + 1)
+
+    def reranked(self, rank: Mapping[str, int]) -> LiveSegment:
+        """This view with every live article's place looked up in ``rank``; one absent from it is hidden."""
+        view = self
+        for doc in self.live():
+            if self.segment.articles[doc].doc_id not in rank:
+                view = view.without(doc)
+        ranks = np.fromiter((rank.get(a.doc_id, -1) for a in self.segment.articles), np.int64,
+                            len(self.segment.articles))
+        ranks[view.ranks < 0] = -1
+        return replace(view, ranks=ranks)
+
+
+_Unit = tuple[LiveSegment, tuple[int, ...]]
 
 
 class QuoteIndex:
@@ -80,77 +150,67 @@ class QuoteIndex:
 
     def __init__(self, articles: Iterable[Article], *, excluded_roles: frozenset[str] = EXCLUDED_ROLES) -> None:
         self.articles: list[Article] = list(articles)
-        self._norms: list[str] = []
-        self._word_ids = array("q")
-        self._vocabulary: dict[str, int] = {}
-        self._starts = array("q")
-        self._ends = array("q")
-        self._editorial = bytearray()
-        self._tok_para = array("q")
-        self._para_doc = array("q")
-        self._para_index = array("q")
-        self._para_first = array("q")
-        self._para_last = array("q")  # one past the paragraph's last token
-        for doc, article in enumerate(self.articles):
-            for paragraph in article.paragraphs:
-                if paragraph.role not in excluded_roles:
-                    self._add_paragraph(doc, article, paragraph.index, paragraph.start, paragraph.end)
-        self._paragraph_count = len(self._para_doc)
-        self._build_postings()
+        self._excluded_roles = excluded_roles
+        self._parts: tuple[LiveSegment, ...] = (LiveSegment.whole(Segment.of_articles(self.articles, excluded_roles)),)
+
+    @classmethod
+    def _of(cls, parts: Sequence[LiveSegment], excluded_roles: frozenset[str]) -> QuoteIndex:
+        """An index over segment views (the base first) whose live articles together are the corpus."""
+        index = cls.__new__(cls)
+        index._excluded_roles = excluded_roles
+        index._parts = tuple(parts)
+        ranked = [(int(part.ranks[d]), part.segment.articles[d]) for part in parts for d in part.live()]
+        index.articles = [article for _, article in sorted(ranked, key=lambda item: item[0])]
+        return index
 
     def __len__(self) -> int:
         return len(self.articles)
 
-    def _add_paragraph(self, doc: int, article: Article, index: int, start: int, end: int) -> None:
-        pid = len(self._para_doc)
-        self._para_doc.append(doc)
-        self._para_index.append(index)
-        self._para_first.append(len(self._norms))
-        vocabulary = self._vocabulary
-        tokens = tokenize(article.text, start, end)
-        ids = []
-        for token in tokens:
-            word_id = vocabulary.get(token.norm)
-            if word_id is None:
-                word_id = vocabulary[token.norm] = len(vocabulary)
-            ids.append(word_id)
-        self._word_ids.extend(ids)
-        self._norms.extend(t.norm for t in tokens)
-        self._starts.extend(t.start for t in tokens)
-        self._ends.extend(t.end for t in tokens)
-        self._editorial.extend(t.editorial for t in tokens)
-        self._tok_para.extend([pid] * len(tokens))
-        self._para_last.append(len(self._norms))
+    @property
+    def segments(self) -> int:
+        """How many segments a search reads (1 after a full build or a fold, 2 with a delta)."""
+        return len(self._parts)
 
-    def _build_postings(self) -> None:
-        """Inverted indexes as sorted arrays: word → stream positions, and word → paragraph ids."""
-        word_ids = np.frombuffer(self._word_ids, dtype=np.int64) if self._norms else np.zeros(0, np.int64)
-        tok_para = np.frombuffer(self._tok_para, dtype=np.int64) if self._norms else np.zeros(0, np.int64)
-        vocabulary_size = len(self._vocabulary)
-        self._positions = np.argsort(word_ids, kind="stable")
-        self._position_bounds = np.concatenate(([0], np.cumsum(np.bincount(word_ids, minlength=vocabulary_size))))
-        # Sorted by word, then position, so each word's paragraph ids come ascending: keep the first of each run.
-        sorted_words, sorted_paragraphs = word_ids[self._positions], tok_para[self._positions]
-        first_of_run = np.ones(len(sorted_words), dtype=bool)
-        first_of_run[1:] = (sorted_words[1:] != sorted_words[:-1]) | (sorted_paragraphs[1:] != sorted_paragraphs[:-1])
-        self._paragraphs = sorted_paragraphs[first_of_run]
-        self._paragraph_bounds = np.searchsorted(sorted_words[first_of_run], np.arange(vocabulary_size + 1))
+    # ----------------------------------------------------------------------------------- updates
+    def replaced(self, doc_id: str, article: Article | None, order: Sequence[str]) -> QuoteIndex:
+        """A new index with article ``doc_id`` added or changed (``article``) or removed (None); this one is untouched.
 
-    def _postings(self, word: str) -> np.ndarray:
-        """Stream positions of ``word``, ascending."""
-        word_id = self._vocabulary.get(word)
-        if word_id is None:
-            return self._positions[:0]
-        return self._positions[self._position_bounds[word_id] : self._position_bounds[word_id + 1]]
+        ``order`` is the new corpus's article order (the order a full rebuild would be given). The base
+        hides the old version; the delta is merged again from its own tokens plus the new article's.
+        After ``FOLD_AFTER_CHANGES`` changes everything is merged into one new base, by the change that
+        crosses it (no tokenizing: ≈ 0.3 s at 1,000 articles), as is an order the base does not follow.
+        """
+        rank = {d: i for i, d in enumerate(order)}
+        base = self._parts[0]
+        doc = base.segment.number_of(doc_id)
+        if doc is not None and base.ranks[doc] >= 0:
+            base = base.without(doc)
+        base = base.reranked(rank)
+        changed: list[tuple[Segment, int]] = []
+        for delta in self._parts[1:]:
+            changed.extend((delta.segment, d) for d in delta.live()
+                           if delta.segment.articles[d].doc_id != doc_id)
+        if article is not None:
+            changed.append((Segment.of_articles([article], self._excluded_roles), 0))
+        changed = [(s, d) for s, d in changed if s.articles[d].doc_id in rank]
 
+        def place(item: tuple[Segment, int]) -> int:
+            return rank[item[0].articles[item[1]].doc_id]
+
+        if len(changed) + base.removed_articles > FOLD_AFTER_CHANGES or not base.in_corpus_order():
+            everything = sorted([(base.segment, d) for d in base.live()] + changed, key=place)
+            return QuoteIndex._of([LiveSegment.whole(Segment.merged(everything), [place(i) for i in everything])],
+                                  self._excluded_roles)
+        if not changed:
+            return QuoteIndex._of([base], self._excluded_roles)
+        changed.sort(key=place)
+        delta = LiveSegment.whole(Segment.merged(changed), [place(i) for i in changed])
+        return QuoteIndex._of([base, delta], self._excluded_roles)
+
+    # ---------------------------------------------------------------------------- corpus statistics
     def _frequency(self, word: str) -> int:
-        word_id = self._vocabulary.get(word)
-        return 0 if word_id is None else int(self._position_bounds[word_id + 1] - self._position_bounds[word_id])
-
-    def _paragraphs_with(self, word: str) -> np.ndarray:
-        """Ids of the paragraphs holding ``word``, ascending."""
-        word_id = self._vocabulary[word]
-        return self._paragraphs[self._paragraph_bounds[word_id] : self._paragraph_bounds[word_id + 1]]
+        """Occurrences of ``word`` in the live articles of every segment."""
+        return sum(part.frequency(word) for part in self._parts)
 
     # ----------------------------------------------------------------------------------- search
     def find(self, quote: str, *, limit: int = 5) -> list[LexicalMatch]:
@@ -165,235 +225,103 @@ class QuoteIndex:
         return self._approximate_matches(quote_tokens, closes_sentence, limit)
 
     def _exact_matches(self, quote: list[Token], closes_sentence: bool, limit: int) -> list[LexicalMatch]:
+        """Exact occurrences in corpus order (each segment's first ``limit``, merged)."""
         required = [i for i, t in enumerate(quote) if not t.editorial]
         anchor = min(required, key=lambda i: self._frequency(quote[i].norm))
-        found: list[LexicalMatch] = []
-        seen: set[tuple[int, int]] = set()
-        for position in self._postings(quote[anchor].norm).tolist():
-            last = self._extend(quote, anchor, position, +1)
-            if last is None:
-                continue
-            first = self._extend(quote, anchor, position, -1)
-            if first is None or (first, last) in seen:
-                continue
-            seen.add((first, last))
-            found.append(self._make_match(first, last, closes_sentence, 1.0, True, [], last - first + 1))
-            if len(found) >= limit:
-                break
-        return found
-
-    def _extend(self, quote: list[Token], i: int, j: int, step: int) -> int | None:
-        """Walk from quote word ``i`` = source word ``j`` in direction ``step``; the last source word matched.
-
-        Equal words are consumed together; an editorial word on either side may be skipped. Returns
-        None as soon as a quote word cannot be matched.
-        """
-        norms, editorial = self._norms, self._editorial
-        last = j
-        i += step
-        j += step
-        while 0 <= i < len(quote):
-            if not (0 <= j < len(norms)) or not self._joined(j - step, j):
-                if quote[i].editorial:
-                    i += step
-                    continue
-                return None
-            if norms[j] == quote[i].norm:
-                last = j
-                i += step
-                j += step
-            elif quote[i].editorial:
-                i += step
-            elif editorial[j]:
-                j += step
-            else:
-                return None
-        return last
-
-    def _joined(self, a: int, b: int) -> bool:
-        """Whether stream positions ``a`` and ``b`` are neighbours in one article (same or adjacent paragraph)."""
-        pa, pb = self._tok_para[a], self._tok_para[b]
-        return pa == pb or self._adjacent(pa, pb)
+        found: list[tuple[tuple[int, int], LexicalMatch]] = []
+        for part in self._parts:
+            found.extend(_exact_in(part, quote, anchor, closes_sentence, limit))
+        found.sort(key=lambda item: item[0])
+        return [match for _, match in found[:limit]]
 
     def _approximate_matches(self, quote: list[Token], closes_sentence: bool, limit: int) -> list[LexicalMatch]:
-        windows: list[_Window] = []
-        cache: dict[tuple[str, ...], _Window | None] = {}
-        for unit in self._candidate_units(quote):
-            lo, hi = self._para_first[unit[0]], self._para_last[unit[-1]]
-            key = tuple(self._norms[lo:hi])
+        windows: list[tuple[tuple[float, int, int], LiveSegment, Window]] = []
+        cache: dict[tuple[str, ...], Window | None] = {}
+        for part, unit in self._candidate_units(quote):
+            segment = part.segment
+            lo, hi = segment.para_first[unit[0]], segment.para_last[unit[-1]]
+            key = tuple(segment.norms[lo:hi])
             if key not in cache:
-                cache[key] = self._best_window(quote, lo, hi)
+                cache[key] = segment.best_window(quote, lo, hi)
             best = cache[key]
             if best is not None:
-                windows.append(best.shifted(lo - best.lo, lo, hi))
-        windows.sort(key=lambda w: (-w.score, w.first))
+                window = best.shifted(lo - best.lo, lo, hi)
+                # Ties go to the earlier window in corpus order: article first, then position in it.
+                windows.append(((-window.score, part.rank_at(window.first), window.first), part, window))
+        windows.sort(key=lambda item: item[0])
         found: list[LexicalMatch] = []
-        seen: set[tuple[int, int]] = set()
-        for window in windows:
-            first, last = self._settle(quote, window, *self._widen(window))
-            if (first, last) in seen:
+        seen: set[tuple[int, int, int]] = set()
+        for _, part, window in windows:
+            segment = part.segment
+            first, last = segment.settle(quote, window, *segment.widen(window))
+            if (id(segment), first, last) in seen:
                 continue
-            seen.add((first, last))
-            source = self._tokens(first, last + 1)
-            matched, quote_len, source_len = alignment_counts(quote, source)
-            score = 2.0 * matched / (quote_len + source_len) if quote_len + source_len else 0.0
-            diffs = difference_list(quote, source)
-            found.append(self._make_match(first, last, closes_sentence, score, not diffs, diffs, matched))
+            seen.add((id(segment), first, last))
+            found.append(segment.close_match(quote, first, last, closes_sentence))
             if len(found) >= limit:
                 break
         found.sort(key=lambda m: -m.similarity)
         return found
 
-    def _widen(self, window: _Window) -> tuple[int, int]:
-        """Stretch a window over source words standing opposite unmatched quote words at its edges.
+    def _candidate_units(self, quote: list[Token]) -> list[_Unit]:
+        """Paragraphs sharing the quote's rarest words (best first), each alone and with a voted neighbour.
 
-        "…anything in the air" against "…anything on the ground" then reads as "air" replacing
-        "ground" rather than "air" added. The window never grows past its sentence or its paragraphs.
+        Votes are weighed by corpus-wide paragraph counts, and the candidates are ranked (ties and
+        all) in the corpus's paragraph order, as if every segment were one stream.
         """
-        first = self._reach(window.first, -1, window.lead, window.lo)
-        last = self._reach(window.last, +1, window.trail, window.hi - 1)
-        return first, last
-
-    def _reach(self, edge: int, step: int, words: int, limit: int) -> int:
-        """Move ``edge`` up to ``words`` source words outwards, stopping at ``limit`` or a sentence break."""
-        for _ in range(words):
-            nxt = edge + step
-            if (nxt < limit if step < 0 else nxt > limit) or self._sentence_break(min(edge, nxt)):
-                break
-            edge = nxt
-        return edge
-
-    def _settle(self, quote: list[Token], window: _Window, first: int, last: int) -> tuple[int, int]:
-        """Nudge each edge by up to ``EDGE_SLACK`` words where that aligns more quote words.
-
-        The matching blocks may tie a quote word to an earlier repeat of it ("we have not yet verified
-        that. We have not yet verified the…"), leaving the right copy just outside the window.
-        """
-        best_first, best_matched = first, alignment_counts(quote, self._tokens(first, last + 1))[0]
-        for candidate in range(first - 1, self._reach(first, -1, EDGE_SLACK, window.lo) - 1, -1):
-            matched = alignment_counts(quote, self._tokens(candidate, last + 1))[0]
-            if matched > best_matched:
-                best_first, best_matched = candidate, matched
-        best_last = last
-        for candidate in range(last + 1, self._reach(last, +1, EDGE_SLACK, window.hi - 1) + 1):
-            matched = alignment_counts(quote, self._tokens(best_first, candidate + 1))[0]
-            if matched > best_matched:
-                best_last, best_matched = candidate, matched
-        return best_first, best_last
-
-    def _sentence_break(self, position: int) -> bool:
-        """Whether a sentence ends between stream word ``position`` and the next one."""
-        if position + 1 >= len(self._norms) or self._tok_para[position] != self._tok_para[position + 1]:
-            return True
-        text = self.articles[self._para_doc[self._tok_para[position]]].text
-        gap = text[self._ends[position] : self._starts[position + 1]]
-        return any(mark in gap for mark in _SENTENCE_MARKS)
-
-    def _candidate_units(self, quote: list[Token]) -> list[tuple[int, ...]]:
-        """Paragraphs sharing the quote's rarest words (best first), each alone and with a voted neighbour."""
-        words = {t.norm for t in quote if not t.editorial and t.norm in self._vocabulary}
-        ranked = sorted(words, key=self._frequency)
-        votes = np.zeros(self._paragraph_count, dtype=np.float64)
+        parts = self._parts
+        frequency = {t.norm: self._frequency(t.norm) for t in quote if not t.editorial}
+        words = {t.norm for t in quote if not t.editorial and frequency[t.norm] > 0}
+        ranked = sorted(words, key=frequency.__getitem__)
+        paragraph_count = sum(part.paragraph_count for part in parts)
+        votes = [np.zeros(part.segment.paragraph_count, dtype=np.float64) for part in parts]
         budget = MAX_ANCHOR_POSTINGS
         for n, word in enumerate(ranked[:MAX_ANCHOR_WORDS]):
-            if n >= 2 and self._frequency(word) > budget:
+            if n >= 2 and frequency[word] > budget:
                 break
-            budget -= self._frequency(word)
-            paragraphs = self._paragraphs_with(word)
-            votes[paragraphs] += math.log(1.0 + self._paragraph_count / len(paragraphs))
-        voted = np.flatnonzero(votes)
-        if len(voted) > MAX_CANDIDATE_PARAGRAPHS:
-            top = np.argpartition(-votes[voted], MAX_CANDIDATE_PARAGRAPHS - 1)[:MAX_CANDIDATE_PARAGRAPHS]
-            voted = voted[top]
-        order = sorted(voted.tolist(), key=lambda pid: (-votes[pid], pid))
-        units: list[tuple[int, ...]] = []
-        for pid in order:
-            units.append((pid,))
+            budget -= frequency[word]
+            holding = [part.paragraphs_with(word) for part in parts]
+            weight = math.log(1.0 + paragraph_count / sum(len(paragraphs) for paragraphs in holding))
+            for part_votes, paragraphs in zip(votes, holding, strict=True):
+                part_votes[paragraphs] += weight
+        # Every voted paragraph in corpus order: by its article's place, then its place in the article.
+        voted = [np.flatnonzero(part_votes) for part_votes in votes]
+        which = np.concatenate([np.full(len(v), k, np.int64) for k, v in enumerate(voted)])
+        pids = np.concatenate(voted)
+        places = np.concatenate([part.paragraph_ranks(v) for part, v in zip(parts, voted, strict=True)])
+        order = np.lexsort((pids, places))
+        which, pids = which[order].tolist(), pids[order].tolist()
+        values = np.array([votes[k][pid] for k, pid in zip(which, pids, strict=True)], dtype=np.float64)
+        chosen = np.arange(len(values))
+        if len(values) > MAX_CANDIDATE_PARAGRAPHS:
+            chosen = np.argpartition(-values, MAX_CANDIDATE_PARAGRAPHS - 1)[:MAX_CANDIDATE_PARAGRAPHS]
+        units: list[tuple[int, tuple[int, ...]]] = []
+        for i in sorted(chosen.tolist(), key=lambda i: (-values[i], i)):
+            k, pid = which[i], pids[i]
+            segment = parts[k].segment
+            units.append((k, (pid,)))
             for other in (pid - 1, pid + 1):
-                if 0 <= other < self._paragraph_count and votes[other] > 0 and self._adjacent(pid, other):
-                    units.append((min(pid, other), max(pid, other)))
-        return list(dict.fromkeys(units))
+                if 0 <= other < segment.paragraph_count and votes[k][other] > 0 and segment.adjacent(pid, other):
+                    units.append((k, (min(pid, other), max(pid, other))))
+        return [(parts[k], unit) for k, unit in dict.fromkeys(units)]
 
-    def _adjacent(self, pa: int, pb: int) -> bool:
-        return self._para_doc[pa] == self._para_doc[pb] and abs(self._para_index[pa] - self._para_index[pb]) == 1
 
-    def _best_window(self, quote: list[Token], lo: int, hi: int) -> _Window | None:
-        """The run of matching blocks in stream ``[lo, hi)`` with the best Dice ratio against the quote."""
-        source = self._norms[lo:hi]
-        matcher = SequenceMatcher(a=source, b=[t.norm for t in quote], autojunk=False)
-        blocks = [b for b in matcher.get_matching_blocks() if b.size]
-        if not blocks:
-            return None
-        quote_len = sum(1 for t in quote if not t.editorial)
-        counted = [0]  # counted[k] = non-editorial source words before position lo + k
-        for p in range(lo, hi):
-            counted.append(counted[-1] + (not self._editorial[p]))
-        best: _Window | None = None
-        for i, head in enumerate(blocks):
-            matched = 0
-            for tail in blocks[i:]:
-                matched += tail.size
-                first, last = head.a, tail.a + tail.size - 1
-                source_len = counted[last + 1] - counted[first]
-                score = 2.0 * matched / (quote_len + max(source_len, matched))
-                if best is None or score > best.score:
-                    lead = sum(1 for t in quote[: head.b] if not t.editorial)
-                    trail = sum(1 for t in quote[tail.b + tail.size :] if not t.editorial)
-                    best = _Window(score, lo + first, lo + last, lead, trail, lo, hi)
-        return best
-
-    # ---------------------------------------------------------------------------------- helpers
-    def _tokens(self, lo: int, hi: int) -> list[Token]:
-        """Stream positions ``[lo, hi)`` as Tokens, with the words as written."""
-        text = self.articles[self._para_doc[self._tok_para[lo]]].text
-        return [
-            Token(
-                self._norms[p],
-                self._starts[p],
-                self._ends[p],
-                bool(self._editorial[p]),
-                text[self._starts[p] : self._ends[p]],
-            )
-            for p in range(lo, hi)
-        ]
-
-    def _make_match(
-        self,
-        first: int,
-        last: int,
-        closes_sentence: bool,
-        score: float,
-        exact: bool,
-        differences: list[Difference],
-        matched: int,
-    ) -> LexicalMatch:
-        article = self.articles[self._para_doc[self._tok_para[first]]]
-        start, end = self._span(article.text, first, last, closes_sentence)
-        return LexicalMatch(
-            doc_id=article.doc_id,
-            start=start,
-            end=end,
-            text=article.text[start:end],
-            similarity=1.0 if exact else round(score, 4),
-            exact=exact,
-            differences=differences,
-            matched_words=matched,
-            paragraph_start=self._para_index[self._tok_para[first]],
-            paragraph_end=self._para_index[self._tok_para[last]],
-        )
-
-    def _span(self, text: str, first: int, last: int, closes_sentence: bool) -> tuple[int, int]:
-        """Character span of stream words ``first..last``, widened to whole brackets and a final stop."""
-        start, end = self._starts[first], self._ends[last]
-        if self._editorial[first]:
-            bracket = text.rfind("[", 0, start)
-            if bracket >= 0 and "]" not in text[bracket:start]:
-                start = bracket
-        if self._editorial[last]:
-            bracket = text.find("]", end)
-            if bracket >= 0 and "[" not in text[end:bracket]:
-                end = bracket + 1
-        if closes_sentence and end < len(text) and text[end] in _SENTENCE_MARKS:
-            end += 1
-        return start, end
-
+def _exact_in(
+    part: LiveSegment, quote: list[Token], anchor: int, closes_sentence: bool, limit: int
+) -> list[tuple[tuple[int, int], LexicalMatch]]:
+    """The first ``limit`` exact occurrences in one segment, each keyed by its corpus place."""
+    segment = part.segment
+    found: list[tuple[tuple[int, int], LexicalMatch]] = []
+    seen: set[tuple[int, int]] = set()
+    for position in part.positions(quote[anchor].norm):
+        last = segment.extend(quote, anchor, position, +1)
+        if last is None:
+            continue
+        first = segment.extend(quote, anchor, position, -1)
+        if first is None or (first, last) in seen:
+            continue
+        seen.add((first, last))
+        found.append(((part.rank_at(position), position), segment.exact_match(first, last, closes_sentence)))
+        if len(found) >= limit:
+            break
+    return found

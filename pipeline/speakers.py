@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pipeline.attribution.vocabulary import NAME_SUFFIXES, NAME_TITLES, ORG_TOKENS, PERSON_ROLES
 from pipeline.types import Statement
@@ -108,6 +109,11 @@ class SpeakerDirectory:
         self.counts: Counter[str] = Counter()
         self.aliases: dict[str, set[str]] = {}
         self._merged: dict[str, str] = {}  # a speaker name as extracted -> its canonical name
+        # Listed names by core token, and when each was listed (the order of ``counts``): a new name is
+        # compared only with the names that share its core words, not with every speaker of the corpus.
+        self._holding: dict[str, set[str]] = {}
+        self._listed: dict[str, int] = {}
+        self._listings = 0
         for statement in statements:
             self.add(statement)
 
@@ -115,7 +121,7 @@ class SpeakerDirectory:
         if statement.speaker is None:
             return
         speaker = self._place(statement.speaker)
-        self.counts[speaker] += 1
+        self._count(speaker, 1)
         names = self.aliases.setdefault(speaker, set())
         if statement.mention and statement.mention.lower() not in {"he", "she", "they", "it"}:
             names.add(statement.mention)
@@ -158,21 +164,67 @@ class SpeakerDirectory:
         """File a new speaker name under an existing fuller name, or absorb shorter names into it."""
         if speaker in self._merged or speaker in self.counts:
             return self.canonical(speaker)
-        fuller = [s for s in self.counts if is_shorter_form(speaker, s)]
+        fuller = self._fuller_than(speaker)
         if len(fuller) == 1:
             self._merged[speaker] = fuller[0]
             self.aliases[fuller[0]].add(speaker)
             return fuller[0]
-        for short in [s for s in self.counts if is_shorter_form(s, speaker)]:
-            if sum(is_shorter_form(short, other) for other in (*self.counts, speaker)) != 1:
+        for short in self._shorter_than(speaker):
+            if len(self._fuller_than(short)) + _shorter_form(short, speaker) != 1:
                 continue  # "Johnson" fits several people: leave it alone
-            self.counts[speaker] += self.counts.pop(short)
+            self._count(speaker, self.counts[short])
+            self._unlist(short)
             self.aliases.setdefault(speaker, set()).update(self.aliases.pop(short, set()) | {short})
             for name, target in self._merged.items():
                 if target == short:
                     self._merged[name] = speaker
             self._merged[short] = speaker
         return speaker
+
+    def _fuller_than(self, short: str) -> list[str]:
+        """Listed names that ``short`` is a shorter form of (they hold all its core words)."""
+        core = _core(short)
+        if not core:
+            return []
+        holding = [self._holding.get(token, set()) for token in core]
+        return [name for name in set.intersection(*holding) if _shorter_form(short, name)]
+
+    def _shorter_than(self, full: str) -> list[str]:
+        """Listed names that are shorter forms of ``full``, in the order they were listed."""
+        sharing = set().union(*(self._holding.get(token, set()) for token in _core(full)))
+        return sorted((name for name in sharing if _shorter_form(name, full)), key=self._listed.__getitem__)
+
+    def _count(self, speaker: str, statements: int) -> None:
+        if speaker not in self.counts:
+            self._listed[speaker] = self._listings
+            self._listings += 1
+            for token in _core(speaker):
+                self._holding.setdefault(token, set()).add(speaker)
+        self.counts[speaker] += statements
+
+    def _unlist(self, speaker: str) -> None:
+        del self.counts[speaker]
+        del self._listed[speaker]
+        for token in _core(speaker):
+            self._holding[token].discard(speaker)
+
+
+@lru_cache(maxsize=65_536)
+def _core(name: str) -> frozenset[str]:
+    return frozenset(core_tokens(name))
+
+
+@lru_cache(maxsize=65_536)
+def _token_set(name: str) -> frozenset[str]:
+    return frozenset(name_tokens(name))
+
+
+def _shorter_form(short: str, full: str) -> bool:
+    """``is_shorter_form`` with each name's words worked out once."""
+    short_core, full_core = _core(short), _core(full)
+    if not short_core or not short_core <= full_core:
+        return False
+    return short_core < full_core or _token_set(short) < _token_set(full)
 
 
 def _folded(name: str) -> str:

@@ -1,9 +1,16 @@
-"""The index cache: a second start does not re-embed, one changed article re-embeds only itself."""
+"""The index cache: a second start does not re-embed, one changed article re-embeds only itself; a change
+carries what was built over."""
 
 import threading
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
-from pipeline.indexing import Indexer
+import pytest
+
+from pipeline.corpus import parse_article
+from pipeline.indexing import CorpusIndex, Indexer
+from pipeline.quote_index import QuoteIndex
 from pipeline.settings import Settings
 from tests.conftest import SEED_ID
 
@@ -81,3 +88,29 @@ def test_progress_is_reported_per_article(hashing_settings: Settings) -> None:
     Indexer(hashing_settings).build(hashing_settings.corpus_dir, lambda d, t, i: seen.append((d, t, i)))
     assert seen[-1][:2] == (2, 2)
     assert {i for _, _, i in seen if i} == {SEED_ID, "second.txt"}
+
+
+def test_a_change_carries_a_built_quote_index_over(hashing_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new index's quote index is derived from the old one's (no rebuild from every article), with the
+    same matches as one built from scratch; one never built stays unbuilt until used."""
+    indexer = Indexer(hashing_settings)
+    index = indexer.build(hashing_settings.corpus_dir)
+    article = parse_article("lighthouse.txt", "Lighthouse\n\n“The lamp is lit again,” said Mair Evans.\n".encode())
+    entry = indexer.index_articles([article])[0][0]
+    assert "quote_index" not in index.replaced("lighthouse.txt", entry).__dict__
+    index.quote_index  # noqa: B018  (built, as the check pipeline does)
+
+    def no_full_build(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the quote index was rebuilt from every article")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(QuoteIndex, "__init__", no_full_build)
+        added = index.replaced("lighthouse.txt", entry)
+        removed = added.replaced(SEED_ID, None)
+    for changed in (added, removed):
+        full = QuoteIndex(list(changed.articles.values()))
+        for quote in ("The lamp is lit again", "It's too early to say whether we see anything on the ground"):
+            assert [asdict(m) for m in changed.quote_index.find(quote)] == [asdict(m) for m in full.find(quote)]
+        assert changed.statements_by_doc == CorpusIndex.statements_by_doc.func(changed)  # type: ignore[attr-defined]
+    gone = removed.quote_index.find("It's too early to say whether we see anything on the ground")
+    assert all(m.doc_id == "lighthouse.txt" and not m.exact for m in gone)

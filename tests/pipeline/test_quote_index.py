@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import random
+from dataclasses import asdict
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from pipeline import quote_index
 from pipeline.corpus import load_corpus, parse_article
-from pipeline.quote_index import QuoteIndex
+from pipeline.quote_index import EXCLUDED_ROLES, LiveSegment, QuoteIndex
+from pipeline.quote_segments import Segment
 from pipeline.types import Article, Difference, Paragraph
 
 SEED_DOC = "nationalworld-russia-ukraine-nato.txt"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -194,3 +199,158 @@ def test_a_thousand_article_index_answers(seed: Article) -> None:
 
     unrelated = index.find("Russia has no interest in Ukraine whatsoever.")
     assert all(m.similarity < 0.5 for m in unrelated)
+
+
+# -- incremental updates ------------------------------------------------------------------------------------------
+MILLBROOK = "millbrook-bridge-straight-quotes.txt"
+HEATWAVE = "heatwave-interview-transcript.txt"
+UPDATE_QUOTES = [
+    "It's too early to say whether we see anything on the ground",  # exact, in the seed and in a copy
+    "What we have to see is a complete withdrawal of troops",  # altered
+    "We saw night-time temperatures that simply did not drop. That matters because bodies need to recover",
+    "We listened to every objection. This is the right decision for Millbrook.",  # changed, then gone
+    "We heard every objection",
+    "[That] would be good, but we have not yet verified that.",  # editorial bracket
+    "The lighthouse keeper said the lamp was lit again on Monday",  # only in an added article
+    "the",  # more exact occurrences than the limit: the first ones in corpus order
+    "Russia has no interest in Ukraine whatsoever.",
+    "The moon is made of cheese",
+]
+
+
+def _updates(seed: Article) -> tuple[list[Article], list[tuple[str, Article | None]]]:
+    """A small real corpus and a run of adds, changes and removals (some articles sort first, some last)."""
+    fixtures = {a.doc_id: a for a in load_corpus(FIXTURES / "articles").articles}
+    start = sorted([seed, *fixtures.values(), parse_article("copy.txt", seed.text.encode("utf-8"))],
+                   key=lambda a: a.doc_id)
+    millbrook = fixtures[MILLBROOK].text.replace("We listened to every objection", "We heard every objection")
+    lighthouse = "Lighthouse\n\nThe lighthouse keeper said the lamp was lit again on Monday, after two years.\n"
+    steps: list[tuple[str, Article | None]] = [
+        ("aaa-lighthouse.txt", parse_article("aaa-lighthouse.txt", lighthouse.encode())),
+        (MILLBROOK, parse_article(MILLBROOK, millbrook.encode())),
+        (HEATWAVE, None),
+        ("zzz-copy.txt", parse_article("zzz-copy.txt", seed.text.encode("utf-8"))),
+        ("copy.txt", None),
+        (HEATWAVE, fixtures[HEATWAVE]),  # back again: hidden in the base, new in the delta
+        ("aaa-lighthouse.txt", None),  # out of the delta
+        (MILLBROOK, fixtures[MILLBROOK]),
+    ]
+    return start, steps
+
+
+def _results(index: QuoteIndex, quote: str) -> list[dict]:
+    return [asdict(m) for m in index.find(quote)]
+
+
+def test_updated_index_finds_what_a_full_rebuild_finds(seed: Article) -> None:
+    start, steps = _updates(seed)
+    corpus = {a.doc_id: a for a in start}
+    index = QuoteIndex(start)
+    for doc_id, article in steps:
+        previous = [_results(index, q) for q in UPDATE_QUOTES]
+        old = index
+        corpus.pop(doc_id, None)
+        if article is not None:
+            corpus[doc_id] = article
+        corpus = dict(sorted(corpus.items()))
+        index = index.replaced(doc_id, article, tuple(corpus))
+        full = QuoteIndex(corpus.values())
+        assert index.segments == 2
+        assert [a.doc_id for a in index.articles] == list(corpus)
+        for quote in UPDATE_QUOTES:
+            assert _results(index, quote) == _results(full, quote), (doc_id, quote)
+        assert [_results(old, q) for q in UPDATE_QUOTES] == previous  # the old index is untouched
+        if article is None:  # a removed article's words are not found any more
+            assert all(m.doc_id != doc_id for q in UPDATE_QUOTES for m in index.find(q, limit=50))
+
+
+def test_removed_and_changed_words_stop_matching(seed: Article) -> None:
+    start, steps = _updates(seed)
+    corpus = {a.doc_id: a for a in start}
+    index = QuoteIndex(start)
+    assert best(index, "We listened to every objection").exact
+    changed = steps[1][1]
+    assert changed is not None
+    corpus[MILLBROOK] = changed
+    index = index.replaced(MILLBROOK, changed, tuple(corpus))
+    listened = best(index, "We listened to every objection")
+    assert not listened.exact and listened.differences == [Difference(op="replace", quote="listened to",
+                                                                        source="heard")]
+    assert best(index, "We heard every objection").exact
+    del corpus[HEATWAVE]
+    index = index.replaced(HEATWAVE, None, tuple(corpus))
+    assert all(m.doc_id != HEATWAVE for m in index.find("That matters because bodies need to recover overnight."))
+
+
+def test_many_changes_fold_into_one_segment(seed: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quote_index, "FOLD_AFTER_CHANGES", 3)
+    start, steps = _updates(seed)
+    corpus = {a.doc_id: a for a in start}
+    index = QuoteIndex(start)
+    segments = []
+    for doc_id, article in steps:
+        corpus.pop(doc_id, None)
+        if article is not None:
+            corpus[doc_id] = article
+        corpus = dict(sorted(corpus.items()))
+        index = index.replaced(doc_id, article, tuple(corpus))
+        segments.append(index.segments)
+        full = QuoteIndex(corpus.values())
+        for quote in UPDATE_QUOTES:
+            assert _results(index, quote) == _results(full, quote), (doc_id, quote)
+    assert 1 in segments[1:] and 2 in segments  # folded at least once, and built a delta again after
+
+
+def test_a_changed_corpus_order_folds(seed: Article) -> None:
+    """An article order the base does not follow cannot be merged by corpus place: everything is merged anew."""
+    start, _ = _updates(seed)
+    index = QuoteIndex(start)
+    order = tuple(reversed([a.doc_id for a in start]))
+    article = parse_article("new.txt", b"New\n\nA new article says the ground is wet.")
+    changed = index.replaced("new.txt", article, (*order, "new.txt"))
+    assert changed.segments == 1
+    full = QuoteIndex([*reversed(start), article])
+    for quote in [*UPDATE_QUOTES, "the ground is wet"]:
+        assert _results(changed, quote) == _results(full, quote), quote
+
+
+# -- live views of a segment --------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def several(seed: Article) -> list[Article]:
+    return [seed, *load_corpus(FIXTURES / "articles").articles]
+
+
+def test_a_removed_article_is_neither_counted_nor_found(several: list[Article]) -> None:
+    whole = LiveSegment.whole(Segment.of_articles(several, EXCLUDED_ROLES))
+    view = whole.without(1)
+    rebuilt = LiveSegment.whole(Segment.of_articles([a for d, a in enumerate(several) if d != 1], EXCLUDED_ROLES))
+    assert view.live() == [d for d in range(len(several)) if d != 1]
+    assert view.removed_articles == 1 and whole.removed_articles == 0  # the view it came from is untouched
+    assert view.paragraph_count == rebuilt.paragraph_count
+    for word in set(whole.segment.words) | {"no-such-word"}:
+        assert view.frequency(word) == rebuilt.frequency(word), word
+        assert len(view.paragraphs_with(word)) == len(rebuilt.paragraphs_with(word)), word
+        positions = view.positions(word)
+        assert len(positions) == view.frequency(word)
+        assert all(view.rank_at(p) != 1 for p in positions)
+
+
+def test_reranking_hides_articles_no_longer_in_the_corpus(several: list[Article]) -> None:
+    whole = LiveSegment.whole(Segment.of_articles(several[:3], EXCLUDED_ROLES))
+    ids = [a.doc_id for a in several[:3]]
+    view = whole.reranked({ids[2]: 0, ids[0]: 5})
+    assert view.ranks.tolist() == [5, -1, 0]
+    assert not view.in_corpus_order()
+    assert view.frequency(whole.segment.words[0]) == whole.without(1).frequency(whole.segment.words[0])
+    assert whole.reranked({d: i for i, d in enumerate(ids)}).in_corpus_order()
+
+
+def test_views_share_the_segment_and_never_change_it(several: list[Article]) -> None:
+    segment = Segment.of_articles(several, EXCLUDED_ROLES)
+    arrays = ("word_ids", "tok_para", "para_doc", "para_first", "para_last", "doc_paras")
+    before = {name: list(getattr(segment, name)) for name in arrays}
+    whole = LiveSegment.whole(segment)
+    whole.without(0).without(2).reranked({})
+    assert whole.ranks.tolist() == list(range(len(several)))
+    assert {name: list(getattr(segment, name)) for name in arrays} == before
+    assert np.array_equal(whole.paragraphs_with(segment.words[0]), segment.paragraphs_with(0))

@@ -1,4 +1,11 @@
-from pipeline.speakers import same_person
+"""Who is who: names filed under one person, typed names matched against them."""
+
+import random
+
+import pytest
+
+from pipeline.speakers import SpeakerDirectory, is_shorter_form, same_person
+from pipeline.types import Statement
 
 
 def test_a_role_names_only_whoever_carries_every_role_word() -> None:
@@ -14,12 +21,6 @@ def test_names_still_match_their_fuller_forms() -> None:
 
 
 # --------------------------------------------------------------------------------- one person, many names
-
-import pytest  # noqa: E402
-
-from pipeline.speakers import SpeakerDirectory  # noqa: E402
-from pipeline.types import Statement  # noqa: E402
-
 
 def _said(speaker: str, mention: str, doc_id: str = "a.txt") -> Statement:
     return Statement(doc_id=doc_id, title="t", text="w", start=0, end=1, speaker=speaker, kind="direct",
@@ -68,3 +69,48 @@ def test_short_and_full_forms_across_articles_are_one_person(directory: SpeakerD
 def test_an_unknown_speaker_is_no_error(directory: SpeakerDirectory) -> None:
     assert directory.same_person("Emmanuel Macron", "Someone Never Seen") is False
     assert directory.statements_of("Emmanuel Macron", []) == (None, [])
+
+
+class _PlainScan(SpeakerDirectory):
+    """The directory as first written: every new name compared with every listed one (the specification)."""
+
+    def _count(self, speaker: str, statements: int) -> None:
+        self.counts[speaker] += statements
+
+    def _place(self, speaker: str) -> str:
+        if speaker in self._merged or speaker in self.counts:
+            return self.canonical(speaker)
+        fuller = [s for s in self.counts if is_shorter_form(speaker, s)]
+        if len(fuller) == 1:
+            self._merged[speaker] = fuller[0]
+            self.aliases[fuller[0]].add(speaker)
+            return fuller[0]
+        for short in [s for s in self.counts if is_shorter_form(s, speaker)]:
+            if sum(is_shorter_form(short, other) for other in (*self.counts, speaker)) != 1:
+                continue
+            self.counts[speaker] += self.counts.pop(short)
+            self.aliases.setdefault(speaker, set()).update(self.aliases.pop(short, set()) | {short})
+            for name, target in self._merged.items():
+                if target == short:
+                    self._merged[name] = speaker
+            self._merged[short] = speaker
+        return speaker
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_names_are_filed_as_by_comparing_every_pair(seed: int) -> None:
+    """Comparing a new name only with the names sharing its core words files every name as a full scan does."""
+    rng = random.Random(seed)
+    first, last = ["Anna", "Tom", "Joe", "Boris", "Dwayne", "John Q."], ["Johnson", "Biden", "Smith", "Smith III"]
+    titles = ["", "Mr ", "Secretary ", "the Prime Minister ", "NATO Secretary General "]
+    statements = []
+    for _ in range(rng.randint(1, 40)):
+        f, name, title = rng.choice(first), rng.choice(last), rng.choice(titles)
+        speaker = rng.choice([f"{title}{f} {name}", name, f"{title}{name}", f, "the defense secretary",
+                              "Department for Education", "Education Secretary"])
+        statements.append(Statement(doc_id="a.txt", title="", text="x", start=0, end=1, speaker=speaker,
+                                    kind="direct", mention=rng.choice([None, "He", f])))
+    indexed, plain = SpeakerDirectory(statements), _PlainScan(statements)
+    assert list(indexed.counts.items()) == list(plain.counts.items())
+    assert indexed.aliases == plain.aliases
+    assert indexed._merged == plain._merged
