@@ -19,7 +19,7 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
     ),
     (
         "an epigraph signed after a dash",
-        ["\u201cSmall things can change the climate of a whole ocean.\u201d \u2014 Dr. Ines Moreau, head of the survey"],
+        ["\u201cSmall things can change the climate of a whole ocean.\u201d \u2014 Dr. Ines Moreau, head of survey"],
         [("Ines Moreau", "direct", "Small things can change the climate of a whole ocean.")],
     ),
     (
