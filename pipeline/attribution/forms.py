@@ -26,6 +26,7 @@ from pipeline.attribution.mentions import MentionFinder
 from pipeline.attribution.quotes import find_quotes
 from pipeline.attribution.records import Mention, Who
 from pipeline.attribution.resolution import Resolver
+from pipeline.attribution.vocabulary import TITLE_WORDS
 from pipeline.types import Paragraph
 
 INTERVIEWER = "Interviewer"
@@ -60,7 +61,15 @@ _FURNITURE = re.compile(
 )
 _END_OF_SPEECH = re.compile(r"[-–—\s]*(?:ends|end|#{3}|\*{3})[-–—\s]*|notes? to editors:?|media contacts?:?",
                             re.IGNORECASE)
-_HEADER_LINES = 3  # "Remarks by X" may stand in the headline or in one of the lines right after it
+# The header block of a remarks page (headline, speaker, venue, date lines) is at most this many lines.
+_HEADER_LINES = 6
+# "Deputy Secretary Ames's Remarks at ...": the speaker before a possessive.
+_POSSESSIVE_SPEECH = re.compile(rf"['’]s?\s+(?:(?:prepared|opening|closing|keynote)\s+)?{_SPEECH_NOUN}\b",
+                                re.IGNORECASE)
+# "As delivered by Secretary of Defense Jane Q. Doe, Washington, D.C.": who gave the speech.
+_DELIVERED_BY = re.compile(r"(?:as\s+)?(?:delivered|given|presented)\s+by\s+", re.IGNORECASE)
+# A header line that only names someone ("Jane Q. Doe, Secretary of Labor") has at most this many words.
+NAME_LINE_MAX_WORDS = 12
 
 
 @dataclass
@@ -90,17 +99,51 @@ class DocumentForms:
     # --- remarks pages ---------------------------------------------------------------------------------
 
     def _speech_page(self) -> SpeechPage | None:
+        """A header block that says it is a speech ("Remarks", "Speech", "As delivered") and who gave it: in
+        "Remarks by X", "X's remarks", "As delivered by X", or a line that only names X."""
+        header = []
         for index, paragraph in enumerate(self.paragraphs[:_HEADER_LINES]):
             if paragraph.role not in {"headline", "subheading"} and index > 0:
                 break
-            header = _HEADER.search(self.text, paragraph.start, paragraph.end)
-            if header is not None:
-                who = self._named_in(header.end(), paragraph.end)
+            header.append((index, paragraph))
+        if not header or not any(_SPEECH_HEADLINE.search(self.text, p.start, p.end)
+                                 or _DELIVERED_BY.search(self.text, p.start, p.end) for _, p in header):
+            return None
+        first_body = header[-1][0] + 1
+        for _, paragraph in header:
+            for pattern in (_HEADER, _DELIVERED_BY):
+                found = pattern.search(self.text, paragraph.start, paragraph.end)
+                who = self._named_in(found.end(), paragraph.end) if found is not None else None
                 if who is not None:
-                    return SpeechPage(who, index + 1)
-        headline = self.paragraphs[0] if self.paragraphs and self.paragraphs[0].role == "headline" else None
-        if headline is not None and _SPEECH_HEADLINE.search(self.text, headline.start, headline.end):
-            return SpeechPage(None, 1)
+                    return SpeechPage(who, first_body)
+            possessive = _POSSESSIVE_SPEECH.search(self.text, paragraph.start, paragraph.end)
+            who = self._named_in(paragraph.start, possessive.start()) if possessive is not None else None
+            if who is not None:
+                return SpeechPage(who, first_body)
+        for _, paragraph in header[1:]:
+            who = self._name_line(paragraph)
+            if who is not None:
+                return SpeechPage(who, first_body)
+        return SpeechPage(None, first_body)
+
+    def _name_line(self, paragraph: Paragraph) -> Who | None:
+        """A header line that is only a person's name, perhaps with their title ("Jane Q. Doe, Secretary of Labor")."""
+        words = self.text[paragraph.start : paragraph.end].split()
+        if not words or len(words) > NAME_LINE_MAX_WORDS or words[-1][-1:] in ".!?:":
+            return None
+        parse = self.cast.parse
+        for mention in self.finder.mentions(paragraph.start, paragraph.end, narration_only=False):
+            if mention.phrase.kind != "person" or len(mention.phrase.words) < 2:
+                continue
+            rest = self.text[mention.end : paragraph.end]
+            titled = rest.lstrip().startswith(",") and any(w.lower().strip(",.") in TITLE_WORDS for w in rest.split())
+            parsed = parse is not None and parse.is_person(mention.start, mention.end)
+            named = mention.phrase.strong or titled or parsed
+            if not named:
+                continue
+            person, _ = self.cast.lookup([w.rstrip(".") for w in mention.phrase.words], mention.start)
+            person = person or self.cast.add_person(mention.phrase, mention.start)
+            return Who((person.name,), mention.text, False, person.gender)
         return None
 
     def speech_voice(self, index: int) -> Who | None:

@@ -24,6 +24,7 @@ from pipeline.attribution.resolution import Resolver
 from pipeline.attribution.vocabulary import (
     COMMON_OPENERS,
     EXCLUDED_LABELS,
+    FIRST_NAMES,
     HONORIFICS,
     INTERVIEWER_WORDS,
     NAME_SUFFIXES,
@@ -58,6 +59,10 @@ _HEARING_TURN = re.compile(
     r"|Admiral|Judge|Governor|Ambassador|Director)\.?[ \t]+[A-Z][\w’'-]+(?:[ \t]+of[ \t]+[A-Z][\w’'-]+)?)"
     r"\.[ \t]+(?=[A-Z“\"])"
 )
+# "I'm Steve Ember." / "This is Faith Lapidus.": a presenter naming themselves.
+_PRESENTER = r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2})\b"
+_SELF_INTRODUCTION = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is)\s+" + _PRESENTER)
+_THIS_IS = re.compile(r"\b[Tt]his is\s+" + _PRESENTER)  # only with a known first name: "This is Science Today"
 _BRACKETED = re.compile(r"\(\((?P<label>[^()\n]{1,60})\)\)[ \t]*")
 # "President Smith." / "Vice President Jane Q. Doe." alone on a line, in remarks as the White House prints them.
 _TITLE_LINE = re.compile(r"(?P<label>(?:[A-Z][\w’'-]*\.?[ \t]+){1,5}[A-Z][\w’'-]*)\.[ \t]*$")
@@ -93,6 +98,7 @@ class TranscriptLabels:
         self.cast = cast
         self.resolver = resolver
         self.last_guest: str | None = None
+        self.voices: dict[str, Who] = {}  # "VOICE ONE" -> the person who introduced themselves in that voice
         self.hearing_turns = sum(
             1 for p in paragraphs if p.role == "body" and _HEARING_TURN.match(text, p.start, p.end) is not None
         )
@@ -108,9 +114,27 @@ class TranscriptLabels:
         who = self._speaker(candidate, paragraph.start)
         if who is False:
             return None
+        if who is None:
+            who = self._introduced_voice(candidate, paragraph)
         words = self.text[candidate.start : paragraph.end].strip()
         sound_bite = len(words) > 1 and words[0] in "“\"" and words[-1] in "”\"" and words.count("“") <= 1
         return Turn(who if isinstance(who, Who) else None, candidate.start, sound_bite)
+
+    def _introduced_voice(self, candidate: _Candidate, paragraph: Paragraph) -> Who | None:
+        """"VOICE ONE: ... I'm Steve Ember.": an unnamed voice of a radio script is whoever it says it is, from
+        that turn on."""
+        key = candidate.label.upper()
+        if not set(candidate.label.lower().split()) & UNNAMED_WORDS:
+            return None
+        intro = _SELF_INTRODUCTION.search(self.text, candidate.start, paragraph.end)
+        if intro is None:
+            intro = _THIS_IS.search(self.text, candidate.start, paragraph.end)
+            if intro is not None and intro.group("name").split()[0].lower() not in FIRST_NAMES:
+                intro = None
+        if intro is not None and key not in self.voices:
+            person = self.cast.add_person(NounPhrase("person", intro.group("name").split(), strong=True), intro.start())
+            self.voices[key] = Who((person.name,), candidate.label, False, person.gender)
+        return self.voices.get(key)
 
     def _candidate(self, paragraph: Paragraph) -> _Candidate | None:
         if paragraph.role not in {"body", "subheading"}:

@@ -84,3 +84,17 @@ def test_a_statement_from_someone_introduces_their_quoted_paragraphs() -> None:
         "“I thank the volunteers of the lifeboat station for their courage.”",
     )
     assert [s.speaker for s in statements] == ["Ian Marsh", "Ian Marsh"]
+
+
+def test_a_speech_header_names_its_speaker_in_many_styles() -> None:
+    body = ("Good morning. I am glad to be back in Duluth, where my grandfather worked on the ore docks.",
+            "We will rebuild the harbour with the grant I announce today.")
+    headers = [
+        ("Deputy Secretary Marcus Bell's Remarks at the Duluth Harbor Ceremony", ()),
+        ("Harbor Grants Speech", ("As delivered by Deputy Secretary Marcus Bell, Duluth, Minnesota",)),
+        ("Remarks at the Duluth Harbor Ceremony", ("Marcus Bell, Deputy Secretary of Transportation",
+                                                   "Duluth, Minnesota")),
+    ]
+    for headline, lines in headers:
+        statements = statements_of(*lines, *body, headline=headline)
+        assert [s.speaker for s in statements] == ["Marcus Bell", "Marcus Bell"], headline

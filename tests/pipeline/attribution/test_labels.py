@@ -8,6 +8,21 @@ from tests.pipeline.attribution.articles import spoken, statements_of
 
 LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
     (
+        "radio script: unnamed voices are whoever they introduce themselves as",
+        [
+            "VOICE ONE: This is Science Today. I'm Laura Quint.",
+            "VOICE TWO: And I'm Omar Haddad. Today we visit a farm that grows rice in the desert.",
+            "VOICE ONE: The farm uses water from a deep well.",
+            "VOICE TWO: Engineers say the well will last fifty years.",
+        ],
+        [
+            ("Laura Quint", "This is Science Today. I'm Lau"),
+            ("Omar Haddad", "And I'm Omar Haddad. Today we "),
+            ("Laura Quint", "The farm uses water from a dee"),
+            ("Omar Haddad", "Engineers say the well will la"),
+        ],
+    ),
+    (
         "hearing turns: 'Mr. Okafor.' and 'Ms. Brandt.' open the paragraph, the chair named in the header",
         [
             "The committee met at 9:30 a.m., Hon. Daniel Okafor [chairman] presiding.",
