@@ -98,6 +98,9 @@ ORG_NOUNS: dict[str, set[str]] = {
     "hospital": {"hospital", "infirmary"}, "union": {"union"}, "party": {"party"}, "government": {"government"},
     "board": {"board"}, "committee": {"committee"}, "group": {"group"},
     "organisation": {"organisation", "organization"},
+    "force": {"police", "constabulary", "force"}, "service": {"service"}, "commission": {"commission"},
+    "authority": {"authority"}, "association": {"association"}, "federation": {"federation"},
+    "foundation": {"foundation"}, "institute": {"institute"}, "society": {"society"},
 }
 ORG_KIND_WORDS = set().union(*ORG_NOUNS.values())
 PLACES = {

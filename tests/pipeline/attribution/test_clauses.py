@@ -23,6 +23,12 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Ines Moreau", "direct", "Small things can change the climate of a whole ocean.")],
     ),
     (
+        "'the force' is the police force named before",
+        ["Officers from Cumbria Police searched the farm on Monday.",
+         "\u201cBoth men remain in custody,\u201d the force said."],
+        [("Cumbria Police", "direct", "Both men remain in custody,")],
+    ),
+    (
         "an organisation that reported",
         ["Northumbria Police reported finding two hundred plants in the loft of the house."],
         [("Northumbria Police", "reported", "finding two hundred plants in the loft of the house")],
