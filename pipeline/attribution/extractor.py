@@ -29,6 +29,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Oo]ur|[Uu]s|[Mm]
 # What may follow the verb of a block intro: "said:", "told reporters:", "said in a statement:".
 _INTRO_TAIL = re.compile(r"(?:\s+[\w’'-]+){0,5}\s*:\s*")
 _ADJACENT = re.compile(r"[\s,;:—–-]*")
+# "I said", "we told them": the turn holder speaking of themselves, never someone else inside their turn.
+_SELF_MENTIONS = frozenset({"I", "We", "we", "i"})
 _SIGNATURE_DASH = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]*")
 
 
@@ -112,14 +114,12 @@ class Extractor:
         return statements
 
     def _quoted_inside(self, paragraph: Paragraph, holder: Who) -> list[Statement]:
-        """Someone else's words quoted inside a turn ("General Ames told me “...”"): theirs, not the turn holder's.
-
-        The quote checker lets the tighter statement decide, so such a quote is the named person's."""
-        if not QUOTE_MARK.search(self.text, paragraph.start, paragraph.end):
-            return []
+        """Someone else's words inside a turn, quoted ("General Ames told me “...”") or reported ("Speaker Pelosi
+        said that ..."): theirs as well as the turn holder's. The quote checker lets the tighter statement decide,
+        so such words are the named person's."""
         found, _, _ = self._paragraph(paragraph, None, None)
-        return [s for s in found if s.kind == "direct" and s.speaker is not None and s.speaker not in holder.speakers
-                and not s.uncertain]
+        return [s for s in found if s.speaker is not None and s.speaker not in holder.speakers and not s.uncertain
+                and s.mention not in _SELF_MENTIONS]
 
     def _in_voice(self, paragraph: Paragraph, index: int) -> bool:
         """Whether the ``index``-th paragraph after "X said:" is still X's: the first ``BLOCK_FREE_PARAGRAPHS``

@@ -241,3 +241,13 @@ def test_a_quote_inside_a_turn_is_the_quoted_persons() -> None:
     quoted = [s for s in statements if s.speaker == "Ames"]
     assert [s.text for s in quoted] == ["The bridge will be repaired by Friday, and the convoy can cross on Saturday."]
     assert any(s.speaker == "Hale" and s.text.startswith("The general briefed") for s in statements)
+
+
+def test_reported_speech_inside_a_reporters_question_is_the_reported_persons() -> None:
+    statements = statements_of(
+        "Q: Senator Alvarez said this morning that the bill will not pass the Senate this year. Do you agree?",
+        "MS. PARK: We are confident it will pass.",
+    )
+    reported = [s for s in statements if s.speaker == "Alvarez"]
+    assert [s.text for s in reported] == ["the bill will not pass the Senate this year"]
+    assert any(s.speaker == "Interviewer" for s in statements)
