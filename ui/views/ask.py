@@ -58,9 +58,13 @@ def _show_citation(citation: Citation, number: int, *, closest: bool) -> None:
         anchor=f"fc-{'near' if closest else 'cite'}-{number}",
         number=None if closest else number,
         speaker=citation.speaker,
-        kind="photo caption" if citation.role == "caption" else None,
+        kind=_CITATION_KINDS.get(citation.role),
         closest=closest,
     )
+
+
+# Citations that are not the story's body say what they are: a caption, or a header line (date, room, office).
+_CITATION_KINDS = {"caption": "photo caption", "subheading": "header line"}
 
 
 def show_result(result: AskResult) -> None:
