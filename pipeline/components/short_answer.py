@@ -23,6 +23,9 @@ from pipeline.nlp import english
 from pipeline.types import AskResult
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Labels accepted for a type only because the small model mislabels it ("Kupiansk" as ORG for a place): a
+# sentence's entity with a proper label of the type comes first ("Greenbelt" before "NASA" for "where").
+SECOND_CHOICE_LABELS: dict[str, frozenset[str]] = {"place": frozenset({"ORG"})}
 
 
 @component
@@ -83,6 +86,7 @@ def short_answer(question: str, sentence: str, start: int = 0, end: int | None =
         if inside:
             # a nationality adjective ("Ukrainian President Volodymyr Zelenskyy") only when nothing else is there
             return min(inside, key=lambda e: (e.label == "NORP" and kind.name != "nationality",
+                                              e.label in SECOND_CHOICE_LABELS.get(kind.name, ()),
                                               _distance(sentence, e, question_terms, others), e.start))
     return None
 

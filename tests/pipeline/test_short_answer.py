@@ -54,6 +54,8 @@ def test_type_words_and_counted_words() -> None:
     [
         ("Where has the US embassy been temporarily relocated?",
          "The US embassy has also been “temporarily relocated” to Lviv in western Ukraine.", "Lviv"),
+        ("Where is the centre that runs the mission?",
+         "The mission will be run by NASA’s Goddard Space Flight Center in Greenbelt, Maryland.", "Greenbelt"),
         ("How many Russian troops were deployed near the border?",
          "Around 125,000 Russian troops had been deployed near Ukraine’s eastern border in November 2021.",
          "125,000"),
