@@ -106,7 +106,7 @@ class MentionFinder:
     def join_org_names(self, mentions: list[Mention]) -> list[Mention]:
         """Merge "Department for Education" into one organisation, then "a spokeswoman for the Royal
         College of Nursing" into one speaker named "Royal College of Nursing spokeswoman"."""
-        return self.join(self.join(mentions, self.org_name), self.spokes_for)
+        return self.join(self.join(self.join(mentions, self.paired_org_name), self.org_name), self.spokes_for)
 
     def join(
         self, mentions: list[Mention], rule: Callable[[Mention, str, Mention], NounPhrase | None]
@@ -124,6 +124,18 @@ class MentionFinder:
             text = self.text[left.start : mention.end]
             joined[-1] = Mention(left.start, mention.end, left.outer, text, phrase, mention.possessive)
         return joined
+
+    @staticmethod
+    def paired_org_name(left: Mention, gap: str, right: Mention) -> NounPhrase | None:
+        """"Avon and Somerset Police", "Trade and Industry Department": one organisation, not two speakers."""
+        if gap != " and " or right.phrase.kind != "org" or not right.text[:1].isupper():
+            return None
+        if len(left.phrase.words) != 1 or left.phrase.strong or left.phrase.kind not in {"person", "org"}:
+            return None
+        if right.phrase.words[-1].lower() not in ORG_WORDS:
+            return None
+        return NounPhrase("org", [*left.phrase.words, "and", *POSSESSIVE.sub("", right.text).split()],
+                          nations=left.phrase.nations | right.phrase.nations)
 
     def org_name(self, left: Mention, gap: str, right: Mention) -> NounPhrase | None:
         if not (_ORG_NAME_LINK.fullmatch(gap) and left.phrase.kind == "org" and right.text[:1].isupper()):

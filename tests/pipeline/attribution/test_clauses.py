@@ -29,6 +29,17 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Cumbria Police", "direct", "Both men remain in custody,")],
     ),
     (
+        "an organisation whose name holds 'and'",
+        ["Avon and Somerset Police said two men had been arrested in Bath."],
+        [("Avon and Somerset Police", "reported", "two men had been arrested in Bath")],
+    ),
+    (
+        "two people joined by 'and' stay two speakers",
+        ["Prime Minister Anna Berg and Finance Minister Ola Dahl said the budget would balance next year."],
+        [("Anna Berg", "reported", "the budget would balance next year"),
+         ("Ola Dahl", "reported", "the budget would balance next year")],
+    ),
+    (
         "an organisation that reported",
         ["Northumbria Police reported finding two hundred plants in the loft of the house."],
         [("Northumbria Police", "reported", "finding two hundred plants in the loft of the house")],
