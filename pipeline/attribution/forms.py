@@ -67,7 +67,7 @@ _HEADER_LINES = 6
 _POSSESSIVE_SPEECH = re.compile(rf"['’]s?\s+(?:(?:prepared|opening|closing|keynote)\s+)?{_SPEECH_NOUN}\b",
                                 re.IGNORECASE)
 # "As delivered by Secretary of Defense Jane Q. Doe, Washington, D.C.": who gave the speech.
-_DELIVERED_BY = re.compile(r"(?:as\s+)?(?:delivered|given|presented)\s+by\s+", re.IGNORECASE)
+_DELIVERED_BY = re.compile(r"\b(?:as\s+)?(?:delivered|given|presented)\s+by\s+", re.IGNORECASE)
 # A header line that only names someone ("Jane Q. Doe, Secretary of Labor") has at most this many words.
 NAME_LINE_MAX_WORDS = 12
 
