@@ -99,6 +99,22 @@ def _int_array(values: np.ndarray) -> array:
     return array("q", np.ascontiguousarray(values, dtype=np.int64).tobytes())
 
 
+class _PickedArticles(Sequence[Article]):
+    """The articles of a merged segment, each read from its source segment's sequence when first asked for."""
+
+    def __init__(self, picked: list[tuple[Sequence[Article], int]]) -> None:
+        self._picked = picked
+
+    def __len__(self) -> int:
+        return len(self._picked)
+
+    def __getitem__(self, number: Any) -> Any:
+        if isinstance(number, slice):
+            return [articles[d] for articles, d in self._picked[number]]
+        articles, d = self._picked[int(number)]
+        return articles[d]
+
+
 class Segment:
     """The citable words of some articles, with postings; never changed once built."""
 
@@ -194,15 +210,14 @@ class Segment:
     def merged(cls, parts: Sequence[tuple[Segment, int]]) -> Segment:
         """One segment of the articles ``(segment, article number)``, in the order given, from their tokens."""
         segment = cls()
-        articles: list[Article] = []
-        norms: list[str] = []
+        picked: list[tuple[Sequence[Article], int]] = []
         union: dict[str, int] = {}
         tables: dict[int, np.ndarray] = {}
         pieces: dict[str, list[np.ndarray]] = {k: [] for k in ("ids", "starts", "ends", "tok_para", "para_doc",
                                                                "para_index", "para_first", "para_last")}
         tokens = paragraphs = 0
         for doc, (source, d) in enumerate(parts):
-            articles.append(source.articles[d])
+            picked.append((source.articles, d))
             segment.doc_ids.append(source.doc_ids[d])
             p0, p1 = source.doc_paras[d], source.doc_paras[d + 1]
             segment.doc_paras.append(paragraphs + p1 - p0)
@@ -221,11 +236,12 @@ class Segment:
             pieces["para_index"].append(as_numpy(source.para_index)[p0:p1])
             pieces["para_first"].append(as_numpy(source.para_first)[p0:p1] - t0 + tokens)
             pieces["para_last"].append(as_numpy(source.para_last)[p0:p1] - t0 + tokens)
-            norms.extend(source.norms[t0:t1])
             segment.editorial.extend(bytes(source.editorial[t0:t1]))
             tokens += t1 - t0
             paragraphs += p1 - p0
-        segment.articles, segment.norms = articles, norms
+        # Articles read lazily (from a snapshot) stay unread: a merge needs only their tokens.
+        eager = all(isinstance(articles, list) for articles, _ in picked)
+        segment.articles = [articles[d] for articles, d in picked] if eager else _PickedArticles(picked)
         joined = {k: np.concatenate(v) if v else np.zeros(0, np.int64) for k, v in pieces.items()}
         # Only the words still present are kept, renumbered densely in the order they were met.
         used = np.bincount(joined["ids"], minlength=len(union)) > 0
@@ -234,6 +250,7 @@ class Segment:
         segment.words = [union_words[i] for i in np.flatnonzero(used).tolist()]
         segment.vocabulary = {w: i for i, w in enumerate(segment.words)}
         segment.word_ids = _int_array(renumber[joined["ids"]])
+        segment.norms = WordStream(segment.words, as_numpy(segment.word_ids))
         for name in ("starts", "ends", "tok_para", "para_doc", "para_index", "para_first", "para_last"):
             setattr(segment, name, _int_array(joined[name]))
         segment._build_postings()
