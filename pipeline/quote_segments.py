@@ -95,6 +95,13 @@ class WordStream(Sequence[str]):
         return self._words[self._ids[position]]
 
 
+def _narrowed(values: np.ndarray) -> np.ndarray:
+    """``values`` as int32 when every one fits, else as they are."""
+    if len(values) == 0 or (values.min() >= np.iinfo(np.int32).min and values.max() <= np.iinfo(np.int32).max):
+        return values.astype(np.int32)
+    return values
+
+
 def _int_array(values: np.ndarray) -> array:
     return array("q", np.ascontiguousarray(values, dtype=np.int64).tobytes())
 
@@ -148,8 +155,12 @@ class Segment:
 
     # ------------------------------------------------------------------------------ saving, opening
     def arrays(self) -> dict[str, np.ndarray]:
-        """The segment as numpy arrays (``ARRAY_NAMES``); with ``words`` and ``doc_ids`` that is all of it."""
-        found = {name: as_numpy(getattr(self, name)) for name in ARRAY_NAMES if name != "editorial"}
+        """The segment as numpy arrays (``ARRAY_NAMES``); with ``words`` and ``doc_ids`` that is all of it.
+
+        Integers are stored as int32 where they fit (always, short of 2**31 words or characters): half
+        the bytes on disk and in the page cache; ``of_arrays`` takes either width.
+        """
+        found = {name: _narrowed(as_numpy(getattr(self, name))) for name in ARRAY_NAMES if name != "editorial"}
         found["editorial"] = np.frombuffer(bytes(self.editorial), dtype=np.uint8)
         return {name: found[name] for name in ARRAY_NAMES}
 
