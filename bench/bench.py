@@ -11,7 +11,8 @@ articles were embedded in that run (an empty cache).
 
 Columns: cold ask from the command line alone (a fresh process: imports, model, snapshot, answer) beside
 the import floor (``import torch, sentence_transformers, haystack`` in a fresh process) and through a
-running service (``pipeline.engine_socket``); warm ask and check p50/p95 in process; adding one
+running service (``pipeline.engine_socket``); cold check from the command line alone (the quote index opened
+from the snapshot, not built from every article); warm ask and check p50/p95 in process; adding one
 50-paragraph article (total, and beyond the article's own indexing), removing it; resident memory of a
 warm service after all queries.
 
@@ -185,6 +186,14 @@ def cold_ask(settings: Settings, corpus: Path, *, engine: bool) -> tuple[float, 
     return round(statistics.median(times), 2), out
 
 
+def cold_check(settings: Settings, corpus: Path) -> float:
+    """Median wall time of a fresh ``factcheck check --json`` process (no running service)."""
+    quote, speaker = QUOTES[0]
+    command = [sys.executable, "-m", "pipeline.cli", "check", quote, "--speaker", str(speaker), "--json"]
+    env = _env(settings, corpus, engine=False)
+    return round(statistics.median(_timed(command, env) for _ in range(COLD_RUNS)), 2)
+
+
 def import_floor() -> float:
     """Median wall time of a fresh process that only imports torch, sentence-transformers and Haystack."""
     command = [sys.executable, "-c", "import torch, sentence_transformers, haystack"]
@@ -301,6 +310,7 @@ def run_size(size: int, stock: bool, rss_only: bool = False) -> dict:
 
     row["import_floor_s"] = import_floor()
     row["cold_ask_s"], alone = cold_ask(settings, corpus, engine=False)
+    row["cold_check_s"] = cold_check(settings, corpus)
     server = EngineServer(service)
     server.start()
     try:

@@ -119,6 +119,8 @@ class CorpusIndex:
     warnings: list[CorpusWarning] = field(default_factory=list)
     passages_per_article: dict[str, int] = field(default_factory=dict)
     embedded_now: int = 0
+    # Opens the quote index instead of tokenizing every article (an index snapshot's saved one), if there is one.
+    quote_source: Callable[[], QuoteIndex] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def speakers(self) -> SpeakerDirectory:
@@ -128,6 +130,8 @@ class CorpusIndex:
     def quote_index(self) -> QuoteIndex:
         from pipeline.quote_index import QuoteIndex
 
+        if self.quote_source is not None:
+            return self.quote_source()
         return QuoteIndex(list(self.articles.values()))
 
     @cached_property
@@ -188,8 +192,12 @@ class CorpusIndex:
         )
         index.__dict__["statements_by_doc"] = {d: by_doc[d] for d in articles if d in by_doc}
         built = self.__dict__.get("quote_index")
+        article, order = (entry.article if entry else None), tuple(articles)
         if built is not None:  # derived from this one's (the article's words only), not rebuilt from every article
-            index.__dict__["quote_index"] = built.replaced(doc_id, entry.article if entry else None, tuple(articles))
+            index.__dict__["quote_index"] = built.replaced(doc_id, article, order)
+        elif self.quote_source is not None:  # not opened yet: opened when needed, with this change applied
+            previous = self.quote_source
+            index.quote_source = lambda: previous().replaced(doc_id, article, order)
         return index
 
 

@@ -65,7 +65,7 @@ class LiveSegment:
 
     @classmethod
     def whole(cls, segment: Segment, ranks: Sequence[int] | None = None) -> LiveSegment:
-        order = np.arange(len(segment.articles)) if ranks is None else np.asarray(ranks, dtype=np.int64)
+        order = np.arange(len(segment.doc_ids)) if ranks is None else np.asarray(ranks, dtype=np.int64)
         return cls(segment, order.astype(np.int64))
 
     @property
@@ -134,10 +134,9 @@ class LiveSegment:
         """This view with every live article's place looked up in ``rank``; one absent from it is hidden."""
         view = self
         for doc in self.live():
-            if self.segment.articles[doc].doc_id not in rank:
+            if self.segment.doc_ids[doc] not in rank:
                 view = view.without(doc)
-        ranks = np.fromiter((rank.get(a.doc_id, -1) for a in self.segment.articles), np.int64,
-                            len(self.segment.articles))
+        ranks = np.fromiter((rank.get(d, -1) for d in self.segment.doc_ids), np.int64, len(self.segment.doc_ids))
         ranks[view.ranks < 0] = -1
         return replace(view, ranks=ranks)
 
@@ -149,9 +148,9 @@ class QuoteIndex:
     """Every citable word of a corpus, searchable for exact and near-exact quotes."""
 
     def __init__(self, articles: Iterable[Article], *, excluded_roles: frozenset[str] = EXCLUDED_ROLES) -> None:
-        self.articles: list[Article] = list(articles)
+        self._articles: list[Article] | None = list(articles)
         self._excluded_roles = excluded_roles
-        self._parts: tuple[LiveSegment, ...] = (LiveSegment.whole(Segment.of_articles(self.articles, excluded_roles)),)
+        self._parts: tuple[LiveSegment, ...] = (LiveSegment.whole(Segment.of_articles(self._articles, excluded_roles)),)
 
     @classmethod
     def _of(cls, parts: Sequence[LiveSegment], excluded_roles: frozenset[str]) -> QuoteIndex:
@@ -159,12 +158,34 @@ class QuoteIndex:
         index = cls.__new__(cls)
         index._excluded_roles = excluded_roles
         index._parts = tuple(parts)
-        ranked = [(int(part.ranks[d]), part.segment.articles[d]) for part in parts for d in part.live()]
-        index.articles = [article for _, article in sorted(ranked, key=lambda item: item[0])]
+        index._articles = None  # listed on demand: a segment opened from a snapshot reads its articles lazily
         return index
 
+    @classmethod
+    def of_segment(cls, segment: Segment, *, excluded_roles: frozenset[str] = EXCLUDED_ROLES) -> QuoteIndex:
+        """An index over one segment whose articles are the corpus in order (e.g. opened from a snapshot)."""
+        return cls._of([LiveSegment.whole(segment)], excluded_roles)
+
+    @property
+    def articles(self) -> list[Article]:
+        """The live articles in corpus order."""
+        if self._articles is None:
+            ranked = [(int(part.ranks[d]), part.segment.articles[d]) for part in self._parts for d in part.live()]
+            self._articles = [article for _, article in sorted(ranked, key=lambda item: item[0])]
+        return self._articles
+
+    def base_segment(self) -> Segment:
+        """All live articles as one segment in corpus order, as ``of_segment`` takes it (a merge if need be)."""
+        if len(self._parts) == 1:
+            part = self._parts[0]
+            if not part.removed_articles and np.array_equal(part.ranks, np.arange(len(part.ranks))):
+                return part.segment
+        everything = sorted(((part.segment, d, int(part.ranks[d])) for part in self._parts for d in part.live()),
+                            key=lambda item: item[2])
+        return Segment.merged([(segment, d) for segment, d, _ in everything])
+
     def __len__(self) -> int:
-        return len(self.articles)
+        return sum(len(part.live()) for part in self._parts)
 
     @property
     def segments(self) -> int:
@@ -188,14 +209,13 @@ class QuoteIndex:
         base = base.reranked(rank)
         changed: list[tuple[Segment, int]] = []
         for delta in self._parts[1:]:
-            changed.extend((delta.segment, d) for d in delta.live()
-                           if delta.segment.articles[d].doc_id != doc_id)
+            changed.extend((delta.segment, d) for d in delta.live() if delta.segment.doc_ids[d] != doc_id)
         if article is not None:
             changed.append((Segment.of_articles([article], self._excluded_roles), 0))
-        changed = [(s, d) for s, d in changed if s.articles[d].doc_id in rank]
+        changed = [(s, d) for s, d in changed if s.doc_ids[d] in rank]
 
         def place(item: tuple[Segment, int]) -> int:
-            return rank[item[0].articles[item[1]].doc_id]
+            return rank[item[0].doc_ids[item[1]]]
 
         if len(changed) + base.removed_articles > FOLD_AFTER_CHANGES or not base.in_corpus_order():
             everything = sorted([(base.segment, d) for d in base.live()] + changed, key=place)
@@ -272,7 +292,9 @@ class QuoteIndex:
         parts = self._parts
         frequency = {t.norm: self._frequency(t.norm) for t in quote if not t.editorial}
         words = {t.norm for t in quote if not t.editorial and frequency[t.norm] > 0}
-        ranked = sorted(words, key=frequency.__getitem__)
+        # Rarest first; words of equal frequency by the word itself, not by set order (string hashing
+        # differs between processes, and which of them vote could then differ too).
+        ranked = sorted(words, key=lambda word: (frequency[word], word))
         paragraph_count = sum(part.paragraph_count for part in parts)
         votes = [np.zeros(part.segment.paragraph_count, dtype=np.float64) for part in parts]
         budget = MAX_ANCHOR_POSTINGS

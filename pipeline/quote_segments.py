@@ -14,9 +14,10 @@ inside one segment: a match never leaves its article, and an article lives in on
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any
 
 import numpy as np
 
@@ -64,21 +65,70 @@ class Window:
         return Window(self.score, self.first + delta, self.last + delta, self.lead, self.trail, lo, hi)
 
 
-def as_numpy(values: array) -> np.ndarray:
-    """An int64 numpy view of an ``array('q')`` (no copy)."""
+# The arrays that make a segment, saved and opened by ``Segment.arrays`` / ``Segment.of_arrays`` (e.g. in the
+# index snapshot, memory-mapped): the token stream, the paragraphs, and the postings.
+ARRAY_NAMES = ("word_ids", "starts", "ends", "editorial", "tok_para", "para_doc", "para_index", "para_first",
+               "para_last", "doc_paras", "positions", "position_bounds", "paragraphs", "paragraph_bounds")
+
+
+def as_numpy(values: array | np.ndarray) -> np.ndarray:
+    """An int64 numpy view of an ``array('q')`` (no copy); a numpy array (e.g. memory-mapped) as it is."""
+    if isinstance(values, np.ndarray):
+        return values
     return np.frombuffer(values, dtype=np.int64) if len(values) else np.zeros(0, np.int64)
+
+
+class WordStream(Sequence[str]):
+    """The normal forms of a token stream read through its word ids (a segment opened from disk keeps no list)."""
+
+    def __init__(self, words: list[str], word_ids: np.ndarray) -> None:
+        self._words = words
+        self._ids = word_ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, position: int | slice) -> Any:
+        if isinstance(position, slice):
+            words = self._words
+            return [words[i] for i in self._ids[position].tolist()]
+        return self._words[self._ids[position]]
+
+
+def _narrowed(values: np.ndarray) -> np.ndarray:
+    """``values`` as int32 when every one fits, else as they are."""
+    if len(values) == 0 or (values.min() >= np.iinfo(np.int32).min and values.max() <= np.iinfo(np.int32).max):
+        return values.astype(np.int32)
+    return values
 
 
 def _int_array(values: np.ndarray) -> array:
     return array("q", np.ascontiguousarray(values, dtype=np.int64).tobytes())
 
 
+class _PickedArticles(Sequence[Article]):
+    """The articles of a merged segment, each read from its source segment's sequence when first asked for."""
+
+    def __init__(self, picked: list[tuple[Sequence[Article], int]]) -> None:
+        self._picked = picked
+
+    def __len__(self) -> int:
+        return len(self._picked)
+
+    def __getitem__(self, number: Any) -> Any:
+        if isinstance(number, slice):
+            return [articles[d] for articles, d in self._picked[number]]
+        articles, d = self._picked[int(number)]
+        return articles[d]
+
+
 class Segment:
     """The citable words of some articles, with postings; never changed once built."""
 
     def __init__(self) -> None:
-        self.articles: list[Article] = []
-        self.norms: list[str] = []
+        self.articles: Sequence[Article] = []
+        self.doc_ids: list[str] = []
+        self.norms: Sequence[str] = []
         self.words: list[str] = []  # word id → normal form
         self.vocabulary: dict[str, int] = {}
         self.word_ids = array("q")
@@ -100,16 +150,43 @@ class Segment:
     def number_of(self, doc_id: str) -> int | None:
         """The number of article ``doc_id`` in this segment, if it is here."""
         if self._numbers is None:
-            self._numbers = {a.doc_id: d for d, a in enumerate(self.articles)}
+            self._numbers = {d: n for n, d in enumerate(self.doc_ids)}
         return self._numbers.get(doc_id)
+
+    # ------------------------------------------------------------------------------ saving, opening
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The segment as numpy arrays (``ARRAY_NAMES``); with ``words`` and ``doc_ids`` that is all of it.
+
+        Integers are stored as int32 where they fit (always, short of 2**31 words or characters): half
+        the bytes on disk and in the page cache; ``of_arrays`` takes either width.
+        """
+        found = {name: _narrowed(as_numpy(getattr(self, name))) for name in ARRAY_NAMES if name != "editorial"}
+        found["editorial"] = np.frombuffer(bytes(self.editorial), dtype=np.uint8)
+        return {name: found[name] for name in ARRAY_NAMES}
+
+    @classmethod
+    def of_arrays(cls, arrays: Mapping[str, np.ndarray], words: list[str], articles: Sequence[Article],
+                  doc_ids: list[str]) -> Segment:
+        """A segment over saved arrays (not copied: they may be memory-mapped) and lazily read ``articles``."""
+        segment = cls()
+        segment.articles = articles
+        segment.doc_ids = list(doc_ids)
+        segment.words = words
+        segment.vocabulary = {w: i for i, w in enumerate(words)}
+        for name in ARRAY_NAMES:
+            setattr(segment, name, arrays[name])
+        segment.norms = WordStream(words, arrays["word_ids"])
+        return segment
 
     # ------------------------------------------------------------------------------------ building
     @classmethod
     def of_articles(cls, articles: Iterable[Article], excluded_roles: frozenset[str]) -> Segment:
         """Tokenize every citable paragraph of ``articles`` (in the order given)."""
         segment = cls()
-        for doc, article in enumerate(articles):
-            segment.articles.append(article)
+        segment.articles = list(articles)
+        segment.doc_ids = [a.doc_id for a in segment.articles]
+        segment.norms = []
+        for doc, article in enumerate(segment.articles):
             for paragraph in article.paragraphs:
                 if paragraph.role not in excluded_roles:
                     segment._add_paragraph(doc, article, paragraph.index, paragraph.start, paragraph.end)
@@ -132,6 +209,7 @@ class Segment:
                 self.words.append(token.norm)
             ids.append(word_id)
         self.word_ids.extend(ids)
+        assert isinstance(self.norms, list)
         self.norms.extend(t.norm for t in tokens)
         self.starts.extend(t.start for t in tokens)
         self.ends.extend(t.end for t in tokens)
@@ -143,13 +221,15 @@ class Segment:
     def merged(cls, parts: Sequence[tuple[Segment, int]]) -> Segment:
         """One segment of the articles ``(segment, article number)``, in the order given, from their tokens."""
         segment = cls()
+        picked: list[tuple[Sequence[Article], int]] = []
         union: dict[str, int] = {}
         tables: dict[int, np.ndarray] = {}
         pieces: dict[str, list[np.ndarray]] = {k: [] for k in ("ids", "starts", "ends", "tok_para", "para_doc",
                                                                "para_index", "para_first", "para_last")}
         tokens = paragraphs = 0
         for doc, (source, d) in enumerate(parts):
-            segment.articles.append(source.articles[d])
+            picked.append((source.articles, d))
+            segment.doc_ids.append(source.doc_ids[d])
             p0, p1 = source.doc_paras[d], source.doc_paras[d + 1]
             segment.doc_paras.append(paragraphs + p1 - p0)
             if p0 == p1:
@@ -167,10 +247,12 @@ class Segment:
             pieces["para_index"].append(as_numpy(source.para_index)[p0:p1])
             pieces["para_first"].append(as_numpy(source.para_first)[p0:p1] - t0 + tokens)
             pieces["para_last"].append(as_numpy(source.para_last)[p0:p1] - t0 + tokens)
-            segment.norms.extend(source.norms[t0:t1])
-            segment.editorial.extend(source.editorial[t0:t1])
+            segment.editorial.extend(bytes(source.editorial[t0:t1]))
             tokens += t1 - t0
             paragraphs += p1 - p0
+        # Articles read lazily (from a snapshot) stay unread: a merge needs only their tokens.
+        eager = all(isinstance(articles, list) for articles, _ in picked)
+        segment.articles = [articles[d] for articles, d in picked] if eager else _PickedArticles(picked)
         joined = {k: np.concatenate(v) if v else np.zeros(0, np.int64) for k, v in pieces.items()}
         # Only the words still present are kept, renumbered densely in the order they were met.
         used = np.bincount(joined["ids"], minlength=len(union)) > 0
@@ -179,6 +261,7 @@ class Segment:
         segment.words = [union_words[i] for i in np.flatnonzero(used).tolist()]
         segment.vocabulary = {w: i for i, w in enumerate(segment.words)}
         segment.word_ids = _int_array(renumber[joined["ids"]])
+        segment.norms = WordStream(segment.words, as_numpy(segment.word_ids))
         for name in ("starts", "ends", "tok_para", "para_doc", "para_index", "para_first", "para_last"):
             setattr(segment, name, _int_array(joined[name]))
         segment._build_postings()
@@ -326,15 +409,12 @@ class Segment:
     def tokens(self, lo: int, hi: int) -> list[Token]:
         """Stream positions ``[lo, hi)`` as Tokens, with the words as written."""
         text = self.articles[self.para_doc[self.tok_para[lo]]].text
+        norms = self.norms[lo:hi]
+        starts, ends = as_numpy(self.starts)[lo:hi].tolist(), as_numpy(self.ends)[lo:hi].tolist()
+        editorial = self.editorial[lo:hi]
         return [
-            Token(
-                self.norms[p],
-                self.starts[p],
-                self.ends[p],
-                bool(self.editorial[p]),
-                text[self.starts[p] : self.ends[p]],
-            )
-            for p in range(lo, hi)
+            Token(norms[k], starts[k], ends[k], bool(editorial[k]), text[starts[k] : ends[k]])
+            for k in range(len(norms))
         ]
 
     def exact_match(self, first: int, last: int, closes_sentence: bool) -> LexicalMatch:
@@ -363,13 +443,13 @@ class Segment:
             exact=exact,
             differences=differences,
             matched_words=matched,
-            paragraph_start=self.para_index[self.tok_para[first]],
-            paragraph_end=self.para_index[self.tok_para[last]],
+            paragraph_start=int(self.para_index[self.tok_para[first]]),
+            paragraph_end=int(self.para_index[self.tok_para[last]]),
         )
 
     def _span(self, text: str, first: int, last: int, closes_sentence: bool) -> tuple[int, int]:
         """Character span of stream words ``first..last``, widened to whole brackets and a final stop."""
-        start, end = self.starts[first], self.ends[last]
+        start, end = int(self.starts[first]), int(self.ends[last])  # Python ints, whatever the arrays hold
         if self.editorial[first]:
             bracket = text.rfind("[", 0, start)
             if bracket >= 0 and "]" not in text[bracket:start]:

@@ -94,7 +94,7 @@ class FactChecker:
         self.corpus_dir = Path(corpus_dir or self.settings.corpus_dir)
         self.indexer = Indexer(self.settings)
         self._state: _State | None = None
-        self._write_lock = threading.Lock()
+        self._write_lock = threading.RLock()  # re-entered: an add before the first query opens the index under it
         self._snapshot_lock = threading.Lock()
         self._pending_snapshot: tuple[CorpusIndex, list] | None = None
         self._snapshot_writer: threading.Thread | None = None

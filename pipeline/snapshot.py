@@ -9,6 +9,9 @@ rebuild the BM25 matrix. Layout of one snapshot folder:
     has_embedding.npy, idf.npy, df.npy, vocabulary.json
     term_counts.npz, bm25.npz BM25 term counts and weights (scipy sparse)
     sentence_*.npy            every sentence's article, span and embedding (memory-mapped)
+    quote_*.npy, quote_words.json
+                              the quote index's words of every article and its postings (memory-mapped;
+                              the vocabulary in JSON), so a cold ``check`` does not tokenize the corpus
     index.sqlite              passages, articles and statements, read row by row when needed
 
 A snapshot is written into a temporary folder and published by swapping the ``current`` symlink
@@ -28,7 +31,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -39,15 +42,17 @@ from scipy import sparse
 
 from pipeline.index_cache import IndexCache, code_version
 from pipeline.indexing import Articles, CorpusIndex
+from pipeline.quote_index import QuoteIndex
+from pipeline.quote_segments import ARRAY_NAMES, Segment
 from pipeline.sentence_index import SentenceIndex
 from pipeline.settings import Settings
 from pipeline.store import NumpyDocumentStore
 from pipeline.types import Article, CorpusWarning, Paragraph, Statement
 
 # Bump when the layout changes; the code of these files is part of the stamp too.
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2
 SNAPSHOT_CODE = ("snapshot.py", "store.py", "sentence_index.py", "indexing.py", "lexicon.py",
-                 "attribution/vocabulary.py")
+                 "attribution/vocabulary.py", "quote_index.py", "quote_segments.py", "quote_text.py")
 CURRENT = "current"
 # Temporary folders of a writer that died are removed after this long (a live writer finishes sooner).
 STALE_TEMP_SECONDS = 3600
@@ -135,6 +140,7 @@ def _write_files(folder: Path, settings: Settings, index: CorpusIndex, fingerpri
     np.save(folder / "sentence_ends.npy", sentences.ends)
 
     order = list(index.articles)
+    quote_index = _write_quote_index(folder, index, order)
     with sqlite3.connect(folder / "index.sqlite") as db:
         db.execute("PRAGMA journal_mode=OFF")
         db.execute("PRAGMA synchronous=OFF")
@@ -170,9 +176,25 @@ def _write_files(folder: Path, settings: Settings, index: CorpusIndex, fingerpri
         "passages_per_article": index.passages_per_article,
         "warnings": [asdict(w) for w in index.warnings],
         "bm25": [store.bm25_k1, store.bm25_b],
+        "quote_index": quote_index,
         "written": time.time(),
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+
+
+def _write_quote_index(folder: Path, index: CorpusIndex, order: list[str]) -> bool:
+    """Save the quote index as one segment in corpus order; built now if no query has built it yet.
+
+    Building it here (≈ 6 s at 1,000 articles) is what the first ``check`` of every later process
+    would otherwise pay; the index keeps it, so this process's own checks do not build it again.
+    """
+    segment = index.quote_index.base_segment()
+    if segment.doc_ids != order:  # not the corpus this snapshot holds: opened from the articles instead
+        return False
+    for name, values in segment.arrays().items():
+        np.save(folder / f"quote_{name}.npy", np.ascontiguousarray(values))
+    (folder / "quote_words.json").write_text(json.dumps(segment.words, ensure_ascii=False), encoding="utf-8")
+    return True
 
 
 def _remove_stale_temps(root: Path) -> None:
@@ -281,6 +303,38 @@ class _SnapshotArticles(Mapping[str, Article]):
         return [self._loaded[d] for d in self._order]
 
 
+class _ArticlesByNumber(Sequence[Article]):
+    """A snapshot's articles by their number in corpus order (as a quote segment asks for them), read lazily."""
+
+    def __init__(self, articles: Mapping[str, Article], order: list[str]) -> None:
+        self._articles = articles
+        self._order = order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, number: Any) -> Any:
+        if isinstance(number, slice):
+            return [self._articles[d] for d in self._order[number]]
+        return self._articles[self._order[int(number)]]
+
+
+def _quote_source(folder: Path, articles: Mapping[str, Article], order: list[str]) -> Callable[[], QuoteIndex]:
+    """Opens the saved quote index when a check first needs it.
+
+    The arrays are mapped now (cheap), so the files stay readable even if a newer snapshot replaces
+    this one before then; the vocabulary is parsed and the segment assembled only when called.
+    """
+    arrays = {name: np.load(folder / f"quote_{name}.npy", mmap_mode="r") for name in ARRAY_NAMES}
+    words = (folder / "quote_words.json").read_bytes()
+
+    def open_quote_index() -> QuoteIndex:
+        segment = Segment.of_arrays(arrays, json.loads(words), _ArticlesByNumber(articles, order), order)
+        return QuoteIndex.of_segment(segment)
+
+    return open_quote_index
+
+
 def _article(data: dict[str, Any]) -> Article:
     data["paragraphs"] = [Paragraph(**p) for p in data["paragraphs"]]
     return Article(**data)
@@ -335,13 +389,15 @@ def _open(folder: Path, manifest: dict[str, Any], corpus_dir: Path) -> CorpusInd
         for (data,) in db.query("SELECT data FROM statements ORDER BY position")
         for item in json.loads(data)
     ]
+    articles = _SnapshotArticles(db, order)
     return CorpusIndex(
         corpus_dir=Path(corpus_dir),
-        articles=Articles(_SnapshotArticles(db, order), tuple(order)),
+        articles=Articles(articles, tuple(order)),
         store=store,
         statements=statements,
         sentences=sentences,
         warnings=[CorpusWarning(**w) for w in manifest["warnings"]],
         passages_per_article=dict(manifest["passages_per_article"]),
         embedded_now=0,
+        quote_source=_quote_source(folder, articles, order) if manifest.get("quote_index") else None,
     )

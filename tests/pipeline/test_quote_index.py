@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import subprocess
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -18,6 +22,7 @@ from pipeline.types import Article, Difference, Paragraph
 SEED_DOC = "nationalworld-russia-ukraine-nato.txt"
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+ROOT = str(Path(__file__).resolve().parents[2])
 
 
 @pytest.fixture(scope="module")
@@ -354,3 +359,31 @@ def test_views_share_the_segment_and_never_change_it(several: list[Article]) -> 
     assert whole.ranks.tolist() == list(range(len(several)))
     assert {name: list(getattr(segment, name)) for name in arrays} == before
     assert np.array_equal(whole.paragraphs_with(segment.words[0]), segment.paragraphs_with(0))
+
+
+# -- ties between anchor words ------------------------------------------------------------------------------------
+TIE_WORDS = ["lima", "echo", "kilo", "alpha", "juliet", "delta", "india", "bravo", "hotel", "charlie", "golf",
+             "foxtrot"]  # more than MAX_ANCHOR_WORDS, each once in the corpus: which of them vote is a tie
+TIE_SCRIPT = """
+import json, sys
+from dataclasses import asdict
+from pipeline.corpus import parse_article
+from pipeline.quote_index import QuoteIndex
+words = json.loads(sys.argv[1])
+articles = [parse_article(f"a{n:02d}.txt", f"Title {n}\\n\\nThe word {w} appears here once.".encode())
+            for n, w in enumerate(words)]
+print(json.dumps([asdict(m) for m in QuoteIndex(articles).find(" ".join(sorted(words)), limit=20)]))
+"""
+
+
+def test_anchor_words_of_equal_frequency_are_taken_in_word_order_in_every_process() -> None:
+    assert len(TIE_WORDS) > quote_index.MAX_ANCHOR_WORDS
+    runs = []
+    for seed in ("0", "1", "2", "3", "random"):
+        out = subprocess.run([sys.executable, "-c", TIE_SCRIPT, json.dumps(TIE_WORDS)], capture_output=True,
+                             text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": ROOT})
+        runs.append(json.loads(out.stdout))
+    assert all(run == runs[0] for run in runs)
+    # The rarest words vote, ties by the word: the alphabetically first MAX_ANCHOR_WORDS.
+    voters = set(sorted(TIE_WORDS)[: quote_index.MAX_ANCHOR_WORDS])
+    assert {m["doc_id"] for m in runs[0]} == {f"a{n:02d}.txt" for n, w in enumerate(TIE_WORDS) if w in voters}

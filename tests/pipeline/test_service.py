@@ -138,3 +138,10 @@ def test_add_file_uses_the_one_validation(checker: FactChecker, tmp_path: Path) 
     with pytest.raises(InputError, match=re.escape("huge.txt is larger than the 5.0 MB limit")):
         checker.add_file(huge)
     assert snapshot(checker) == before
+
+
+def test_an_add_before_the_first_query_opens_the_index_and_does_not_hang(hashing_settings: Settings) -> None:
+    service = FactChecker(hashing_settings)  # nothing opened yet: the add opens the index under its own lock
+    info = service.add_text("Lighthouse reopens", "The lighthouse at Elwyn reopened on Monday.")
+    assert info.doc_id in service.index.articles
+    service.wait_for_snapshot()

@@ -1,5 +1,7 @@
 """The index snapshot: opened lazily instead of rebuilt, published atomically, ignored once stale."""
 
+import shutil
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -8,6 +10,8 @@ import pytest
 
 from pipeline import contract, snapshot
 from pipeline.indexing import Indexer
+from pipeline.quote_index import QuoteIndex
+from pipeline.quote_segments import Segment
 from pipeline.service import FactChecker
 from pipeline.settings import Settings
 
@@ -92,3 +96,87 @@ def test_a_damaged_snapshot_is_rebuilt_not_trusted(hashing_settings: Settings) -
     folder = (snapshot.snapshot_root(hashing_settings, hashing_settings.corpus_dir) / snapshot.CURRENT).resolve()
     (folder / "index.sqlite").write_bytes(b"not a database")
     assert answers(FactChecker(hashing_settings)) == expected
+
+
+# -- the quote index -------------------------------------------------------------------------------------------
+FIXTURE_ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+QUOTES = [
+    QUOTE,
+    "It's too early to say whether we see anything in the air",
+    "We listened to every objection",
+    "That matters because bodies need to recover overnight.",
+    "the",
+    "The moon is made of cheese",
+]
+
+
+def with_fixture_articles(settings: Settings) -> Settings:
+    for path in FIXTURE_ARTICLES.iterdir():
+        shutil.copy(path, settings.corpus_dir / path.name)
+    return settings
+
+
+def no_tokenizing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the corpus was tokenized instead of the quote index opened from the snapshot")
+
+    monkeypatch.setattr(Segment, "of_articles", refuse)
+
+
+def found(index: QuoteIndex) -> list[list[dict[str, Any]]]:
+    return [[asdict(m) for m in index.find(q, limit=50)] for q in QUOTES]
+
+
+def test_a_cold_check_opens_the_quote_index_from_the_snapshot(
+    hashing_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = with_fixture_articles(hashing_settings)
+    first = FactChecker(settings)
+    expected = [contract.check_json(first.check(q, "Jens Stoltenberg")) for q in QUOTES[:4]]
+    no_rebuild(monkeypatch)
+    no_tokenizing(monkeypatch)
+    second = FactChecker(settings)
+    index = second.warm_up(pipelines=())
+    assert "quote_index" not in index.__dict__  # mapped when opened, assembled only when a check needs it
+    assert [contract.check_json(second.check(q, "Jens Stoltenberg")) for q in QUOTES[:4]] == expected
+    segment = index.quote_index._parts[0].segment
+    assert isinstance(segment.positions, np.memmap) and isinstance(segment.word_ids, np.memmap)
+    monkeypatch.undo()
+    full = QuoteIndex(list(index.articles.values()))
+    assert found(index.quote_index) == found(full)
+    for match in index.quote_index.find(QUOTE) + index.quote_index.find(QUOTES[1]):
+        assert type(match.start) is int and type(match.end) is int and type(match.paragraph_start) is int
+
+
+@pytest.mark.parametrize("opened_first", [True, False], ids=["opened-then-changed", "changed-then-opened"])
+def test_updates_after_opening_the_snapshot_give_a_full_rebuilds_results(
+    hashing_settings: Settings, monkeypatch: pytest.MonkeyPatch, opened_first: bool
+) -> None:
+    settings = with_fixture_articles(hashing_settings)
+    FactChecker(settings).warm_up(pipelines=())
+    no_rebuild(monkeypatch)
+    service = FactChecker(settings)
+    index = service.warm_up(pipelines=())
+    if opened_first:
+        index.quote_index  # noqa: B018  (as the first check does)
+    changes = [
+        lambda: service.add_text("Aaa lighthouse", "The lighthouse keeper said the lamp was lit again on Monday."),
+        lambda: service.remove_document("heatwave-interview-transcript.txt"),
+        lambda: service.add_text("Zzz copy", "We listened to every objection, the minister said."),
+    ]
+    for change in changes:
+        change()
+        index = service.index
+        assert index.quote_index.segments == 2  # the snapshot's segment as the base, the changes as a delta
+        assert found(index.quote_index) == found(QuoteIndex(list(index.articles.values())))
+    service.wait_for_snapshot()
+    # The snapshot written after the changes holds the updated quote index in one segment.
+    monkeypatch.setattr(Segment, "of_articles", lambda *a, **k: pytest.fail("tokenized the corpus"))
+    reopened = FactChecker(settings).index
+    assert reopened.quote_index.segments == 1
+    monkeypatch.undo()
+    assert found(reopened.quote_index) == found(QuoteIndex(list(reopened.articles.values())))
+
+
+def test_the_quote_index_code_keys_the_snapshot() -> None:
+    assert {"quote_index.py", "quote_segments.py", "quote_text.py"} <= set(snapshot.SNAPSHOT_CODE)
