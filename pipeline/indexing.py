@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 from haystack import Document, Pipeline
@@ -201,6 +201,24 @@ class CorpusIndex:
         return index
 
 
+_Cached = TypeVar("_Cached")
+
+
+def _split_by_cache(
+    articles: list[Article], load: Callable[[Article], _Cached | None]
+) -> tuple[dict[str, _Cached], list[Article]]:
+    """What the cache holds for each article (by doc_id), and the articles it holds nothing for."""
+    found: dict[str, _Cached] = {}
+    missing: list[Article] = []
+    for article in articles:
+        cached = load(article)
+        if cached is None:
+            missing.append(article)
+        else:
+            found[article.doc_id] = cached
+    return found, missing
+
+
 def build_indexing_pipeline(settings: Settings) -> Pipeline:
     """Articles → passages (+ their sentences) → embedded."""
     pipeline = Pipeline()
@@ -238,14 +256,7 @@ class Indexer:
         self, articles: list[Article], on_progress: Progress | None = None
     ) -> tuple[list[IndexedArticle], int]:
         """Each article's share of the index, in the order given, and how many articles were embedded now."""
-        vectors: dict[str, tuple[list[Document], np.ndarray, np.ndarray]] = {}
-        missing: list[Article] = []
-        for article in articles:
-            cached = self.cache.load_passages(article)
-            if cached is None:
-                missing.append(article)
-            else:
-                vectors[article.doc_id] = cached
+        vectors, missing = _split_by_cache(articles, self.cache.load_passages)
         total = len(articles)
         done = len(vectors)
         if on_progress:
@@ -268,14 +279,7 @@ class Indexer:
 
     def _statements(self, articles: list[Article]) -> dict[str, list[Statement]]:
         """Statements per article: cached ones as stored, the others parsed and extracted in one batch."""
-        found: dict[str, list[Statement]] = {}
-        missing: list[Article] = []
-        for article in articles:
-            cached = self.cache.load_statements(article)
-            if cached is None:
-                missing.append(article)
-            else:
-                found[article.doc_id] = cached
+        found, missing = _split_by_cache(articles, self.cache.load_statements)
         if missing:
             extracted = self.extractor.run(articles=missing)["statements"]
             for article in missing:

@@ -18,6 +18,7 @@ from pipeline.attribution.quotes import QUOTE_MARK, find_quotes, units
 from pipeline.attribution.records import Event, Quote, Who
 from pipeline.attribution.resolution import Resolver
 from pipeline.attribution.statements import make_statements, whole_paragraph
+from pipeline.attribution.vocabulary import FIRST_PERSON_VOICE
 from pipeline.types import Article, Paragraph, Span, Statement
 
 SCARE_QUOTE_MAX_WORDS = 3
@@ -25,7 +26,6 @@ SCARE_QUOTE_MAX_WORDS = 3
 BLOCK_MAX_PARAGRAPHS = 6
 # The first paragraphs of such a block are the speaker's whatever they say; later ones need the first person.
 BLOCK_FREE_PARAGRAPHS = 2
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 # What may follow the verb of a block intro: "said:", "told reporters:", "said in a statement:".
 _INTRO_TAIL = re.compile(r"(?:\s+[\w’'-]+){0,5}\s*:\s*")
 _ADJACENT = re.compile(r"[\s,;:—–-]*")
@@ -124,7 +124,8 @@ class Extractor:
     def _in_voice(self, paragraph: Paragraph, index: int) -> bool:
         """Whether the ``index``-th paragraph after "X said:" is still X's: the first ``BLOCK_FREE_PARAGRAPHS``
         are; later ones only in the first person ("we", "our", "I"), for narration usually resumes there."""
-        return index < BLOCK_FREE_PARAGRAPHS or bool(_FIRST_PERSON.search(self.text, paragraph.start, paragraph.end))
+        in_voice = FIRST_PERSON_VOICE.search(self.text, paragraph.start, paragraph.end)
+        return index < BLOCK_FREE_PARAGRAPHS or in_voice is not None
 
     def _block_intro(self, paragraph: Paragraph, found: list[Statement]) -> Who | None:
         """"The Prime Minister said:" / "She said:" ending a paragraph: the speaker of the block that follows."""

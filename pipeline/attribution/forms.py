@@ -26,10 +26,9 @@ from pipeline.attribution.mentions import MentionFinder
 from pipeline.attribution.quotes import find_quotes
 from pipeline.attribution.records import Mention, Who
 from pipeline.attribution.resolution import Resolver
-from pipeline.attribution.vocabulary import TITLE_WORDS
+from pipeline.attribution.vocabulary import FIRST_PERSON_VOICE, INTERVIEWER, TITLE_WORDS
 from pipeline.types import Paragraph
 
-INTERVIEWER = "Interviewer"
 # A page counts as one person's speech when at least this share of its unquoted body paragraphs say "I"/"we"
 # outside quote marks: a speech does so throughout, a report about a speech almost never.
 MIN_VOICE_SHARE = 0.3
@@ -53,7 +52,6 @@ _STATEMENT_INTRO = re.compile(rf"\b{_SPEECH_NOUN}\s+(?:from|by|of)\s+", re.IGNOR
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+", re.IGNORECASE)
 # Where a title-case headline's name ends: "Remarks by NASA Administrator Charles Bolden To The National ...".
 _NAME_BREAK = re.compile(r"\s(?:To|At|On|Before|For|In|About|During|With|After|Following|And)\s|[,:;(—–|]|\s-\s")
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 _FURNITURE = re.compile(
     r"(?:as prepared(?: for delivery)?|check against delivery|\(?embargoed\b.*|transcript\b.*|[^.!?]{0,40}\d{4}"
     r"|delivered on\b.*)\W*",
@@ -167,7 +165,7 @@ class DocumentForms:
             return self._voiced[from_index]
         unquoted = [p for p in self.paragraphs[from_index:] if p.role == "body" and not self.has_quotes(p)
                     and not self.furniture(p)]
-        voiced = sum(1 for p in unquoted if _FIRST_PERSON.search(self.text, p.start, p.end))
+        voiced = sum(1 for p in unquoted if FIRST_PERSON_VOICE.search(self.text, p.start, p.end))
         self._voiced[from_index] = bool(unquoted) and voiced / len(unquoted) >= MIN_VOICE_SHARE
         return self._voiced[from_index]
 

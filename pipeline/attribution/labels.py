@@ -26,6 +26,7 @@ from pipeline.attribution.vocabulary import (
     EXCLUDED_LABELS,
     FIRST_NAMES,
     HONORIFICS,
+    INTERVIEWER,
     INTERVIEWER_WORDS,
     NAME_SUFFIXES,
     NATIONS,
@@ -38,7 +39,6 @@ from pipeline.attribution.vocabulary import (
 )
 from pipeline.types import Paragraph
 
-INTERVIEWER = "Interviewer"
 # A mixed-case label that names nobody in the cast must open this many paragraphs to count as a label.
 MIN_REPEATS = 2
 # A hearing's "Mr. Linder. The meeting ..." turns count only when this many paragraphs open that way.

@@ -7,6 +7,8 @@ the module that finds a statement and the module that checks one.
 
 from __future__ import annotations
 
+import re
+
 SPEECH_VERBS = {
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "claim", "claims", "claimed",
     "claiming", "warn", "warns", "warned", "warning", "call", "calls", "called", "calling", "state",
@@ -39,8 +41,8 @@ MODALS = {"did", "do", "does", "will", "would", "could", "should", "may", "might
 ACCORDING_TO = "according to"
 
 HONORIFICS = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f",
-              "miss": "f",
-              "dame": "f", "lady": "f", "queen": "f", "princess": "f", "dr": None, "prof": None, "professor": None}
+              "miss": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f", "dr": None, "prof": None,
+              "professor": None}
 TITLE_WORDS = {
     "president", "prime", "minister", "secretary", "general", "chancellor", "foreign", "defence", "defense",
     "home", "health", "deputy", "vice", "senator", "governor", "mayor", "pope", "ambassador", "chief",
@@ -178,6 +180,10 @@ PERSON_NOUNS = {
 }
 # "I", "I'm": the writer or the speaker of the remarks, never a name.
 FIRST_PERSON = {"i", "i'm", "i've", "i'd", "i'll"}
+# A text in someone's own voice: "I", "we", "our", "me"... (a block after "X said:", a page of remarks).
+FIRST_PERSON_VOICE = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+# The speaker name of an interviewer's turns when the article does not name the interviewer.
+INTERVIEWER = "Interviewer"
 # Name suffixes that belong to a person's name ("John Q. Smith III", "Martin Luther King Jr.").
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "jnr", "snr"}
 
