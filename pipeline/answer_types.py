@@ -5,7 +5,10 @@ person or organisation, "which country" a place, "what fine" a sum of money. Eac
 spaCy entity labels that answer it (``labels``) and the labels the small English model often gives
 such things instead (``near``: it tags "Kupiansk" as an ORG and "Christie Dawes" as an ORG too), so a
 near label is weaker evidence but not counter-evidence. The entities of a sentence come from spaCy's
-named-entity recogniser, plus a few patterns it misses (race times "2:24:50", scores "62–37").
+named-entity recogniser, plus a few patterns it misses (race times "2:24:50", scores "62–37"). The
+recogniser runs at indexing time (``SentenceEntityTagger``); what it found travels in passage meta and is
+handed over with ``remember_entities``, so the parser is loaded at question time only for a sentence the
+index holds no entities for.
 
 The answerer uses these to score sentences (a sentence without the asked-for kind of thing cannot
 answer) and the short-answer component to pick the phrase that answers.
@@ -19,6 +22,7 @@ from functools import lru_cache
 
 from pipeline.lexicon import stem, terms, words
 from pipeline.nlp import english
+from pipeline.passage_meta import RawEntity
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                          "LANGUAGE"})
@@ -204,17 +208,40 @@ _PATTERNS = (
 _CURRENCY = "£$€¥"
 
 
+# Sentences whose recognised entities came with the index, however many: a sentence's entities are a
+# function of its text alone, so this is a cache that was filled at indexing time.
+_INDEXED: dict[str, tuple[RawEntity, ...]] = {}
+MAX_INDEXED_SENTENCES = 200_000  # about 30 MB; beyond it the oldest half is forgotten (and parsed if needed)
+
+
+def remember_entities(sentence: str, found: tuple[RawEntity, ...]) -> None:
+    """What the recogniser found in ``sentence`` at indexing time, so ``entities`` need not parse it."""
+    if sentence in _INDEXED:
+        return
+    if len(_INDEXED) >= MAX_INDEXED_SENTENCES:
+        for key in list(_INDEXED)[: MAX_INDEXED_SENTENCES // 2]:
+            del _INDEXED[key]
+    _INDEXED[sentence] = found
+
+
+def recognised(sentence: str) -> tuple[RawEntity, ...]:
+    """The recogniser's entities of ``sentence``: from the index when it has them, else parsed now."""
+    found = _INDEXED.get(sentence)
+    if found is None:
+        found = tuple((e.start_char, e.end_char, e.label_) for e in english()(sentence).ents)
+    return found
+
+
 @lru_cache(maxsize=50_000)
 def entities(sentence: str) -> tuple[Entity, ...]:
     """Named entities and numbers in ``sentence`` (cached: the same sentences come back query after query)."""
-    doc = english()(sentence)
     found = []
-    for e in doc.ents:
-        start = e.start_char
+    for entity_start, end, entity_label in recognised(sentence):
+        start = entity_start
         while start > 0 and sentence[start - 1] in _CURRENCY:  # the model leaves "£" out of "£2,000"
             start -= 1
-        label = "MONEY" if start < e.start_char else e.label_
-        found.append(Entity(start, e.end_char, label, sentence[start : e.end_char]))
+        label = "MONEY" if start < entity_start else entity_label
+        found.append(Entity(start, end, label, sentence[start:end]))
     for pattern, label in _PATTERNS:
         for match in pattern.finditer(sentence):
             covering = [e for e in found if e.start <= match.start() and match.end() <= e.end]

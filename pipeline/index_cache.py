@@ -30,7 +30,8 @@ PACKAGE = Path(__file__).resolve().parent
 # 2: every sentence of every passage is embedded too (``sentence_embeddings``), so a quote check embeds
 # only the quote.
 # 3: the header lines above the first body paragraph are passages too (role "subheading").
-PASSAGE_FORMAT = 3
+# 4: each passage carries its sentences' named entities (``entities``), so answering never loads the parser.
+PASSAGE_FORMAT = 4
 # The attribution rules change often and re-reading statements is cheap, so their cache key
 # follows the code itself.
 STATEMENT_CODE = ("corpus.py", "html_text.py", "roles.py", "sentences.py", "speakers.py", "nlp.py",

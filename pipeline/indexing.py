@@ -10,7 +10,7 @@ built is carried over incrementally (``QuoteIndex.replaced``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -22,6 +22,7 @@ from haystack.document_stores.types import DuplicatePolicy
 
 from pipeline.components.attribution import StatementExtractor
 from pipeline.components.passage_sentences import PassageSentences
+from pipeline.components.sentence_entities import SentenceEntityTagger
 from pipeline.components.splitter import ArticleSplitter
 from pipeline.corpus import load_corpus, require_articles
 from pipeline.embedders import make_document_embedder
@@ -114,13 +115,19 @@ class CorpusIndex:
     corpus_dir: Path
     articles: Mapping[str, Article]
     store: CorpusStore
-    statements: list[Statement]
+    # Each article's statements; read article by article when the index was opened from a snapshot.
+    statements_by_doc: Mapping[str, Sequence[Statement]]
     sentences: SentenceIndex = field(default_factory=SentenceIndex.empty)
     warnings: list[CorpusWarning] = field(default_factory=list)
     passages_per_article: dict[str, int] = field(default_factory=dict)
     embedded_now: int = 0
     # Opens the quote index instead of tokenizing every article (an index snapshot's saved one), if there is one.
     quote_source: Callable[[], QuoteIndex] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def statements(self) -> list[Statement]:
+        """Every statement, in corpus order (reads all of them: a speaker question or a listing needs that)."""
+        return [s for d in self.articles for s in self.statements_by_doc.get(d, ())]
 
     @cached_property
     def speakers(self) -> SpeakerDirectory:
@@ -134,15 +141,8 @@ class CorpusIndex:
             return self.quote_source()
         return QuoteIndex(list(self.articles.values()))
 
-    @cached_property
-    def statements_by_doc(self) -> dict[str, list[Statement]]:
-        grouped: dict[str, list[Statement]] = {}
-        for statement in self.statements:
-            grouped.setdefault(statement.doc_id, []).append(statement)
-        return grouped
-
-    def statements_in(self, doc_id: str) -> list[Statement]:
-        return self.statements_by_doc.get(doc_id, [])
+    def statements_in(self, doc_id: str) -> Sequence[Statement]:
+        return self.statements_by_doc.get(doc_id, ())
 
     def first_row(self, doc_id: str) -> int:
         """The store row where ``doc_id``'s passages start (or would start)."""
@@ -176,21 +176,17 @@ class CorpusIndex:
         articles = self.articles.with_change(doc_id, entry.article if entry else None) if isinstance(
             self.articles, Articles) else Articles(self.articles, tuple(self.articles)).with_change(
             doc_id, entry.article if entry else None)
-        by_doc = dict(self.statements_by_doc)
-        by_doc.pop(doc_id, None)
-        if entry and entry.statements:
-            by_doc[doc_id] = entry.statements
-        statements = [s for d in articles for s in by_doc.get(d, ())]
+        statements = _with_statements(self.statements_by_doc, doc_id, entry.statements if entry else [])
         counts = {d: c for d, c in self.passages_per_article.items() if d != doc_id}
         if entry:
             counts[doc_id] = len(entry.passages)
         counts = {d: counts[d] for d in sorted(counts, key=corpus_order)}
         index = CorpusIndex(
-            corpus_dir=self.corpus_dir, articles=articles, store=store, statements=statements, sentences=sentences,
+            corpus_dir=self.corpus_dir, articles=articles, store=store, statements_by_doc=statements,
+            sentences=sentences,
             warnings=[w for w in self.warnings if w.path != doc_id], passages_per_article=counts,
             embedded_now=self.embedded_now,
         )
-        index.__dict__["statements_by_doc"] = {d: by_doc[d] for d in articles if d in by_doc}
         built = self.__dict__.get("quote_index")
         article, order = (entry.article if entry else None), tuple(articles)
         if built is not None:  # derived from this one's (the article's words only), not rebuilt from every article
@@ -199,6 +195,37 @@ class CorpusIndex:
             previous = self.quote_source
             index.quote_source = lambda: previous().replaced(doc_id, article, order)
         return index
+
+
+class _ChangedStatements(Mapping[str, Sequence[Statement]]):
+    """A base mapping of statements (perhaps a snapshot's, read lazily) with some articles' replaced on top."""
+
+    def __init__(self, base: Mapping[str, Sequence[Statement]], changes: dict[str, Sequence[Statement]]) -> None:
+        self.base = base
+        self.changes = changes
+
+    def __getitem__(self, doc_id: str) -> Sequence[Statement]:
+        return self.changes[doc_id] if doc_id in self.changes else self.base[doc_id]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.changes or doc_id in self.base
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.changes
+        yield from (d for d in self.base if d not in self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes) + sum(1 for d in self.base if d not in self.changes)
+
+
+def _with_statements(
+    statements: Mapping[str, Sequence[Statement]], doc_id: str, changed: Sequence[Statement]
+) -> Mapping[str, Sequence[Statement]]:
+    """``statements`` with ``doc_id``'s replaced by ``changed`` (none for a removed article), without reading the
+    others."""
+    if isinstance(statements, _ChangedStatements):
+        return _ChangedStatements(statements.base, {**statements.changes, doc_id: list(changed)})
+    return _ChangedStatements(statements, {doc_id: list(changed)})
 
 
 _Cached = TypeVar("_Cached")
@@ -220,12 +247,14 @@ def _split_by_cache(
 
 
 def build_indexing_pipeline(settings: Settings) -> Pipeline:
-    """Articles → passages (+ their sentences) → embedded."""
+    """Articles → passages (their sentences' named entities in their meta) (+ their sentences) → embedded."""
     pipeline = Pipeline()
     pipeline.add_component("splitter", ArticleSplitter(max_words=settings.passage_max_words))
+    pipeline.add_component("entities", SentenceEntityTagger())
     pipeline.add_component("sentences", PassageSentences())
     pipeline.add_component("embedder", make_document_embedder(settings))
-    pipeline.connect("splitter.documents", "sentences.documents")
+    pipeline.connect("splitter.documents", "entities.documents")
+    pipeline.connect("entities.documents", "sentences.documents")
     pipeline.connect("sentences.documents", "embedder.documents")
     return pipeline
 
@@ -313,7 +342,7 @@ def assemble(
         corpus_dir=Path(corpus_dir),
         articles=Articles({e.article.doc_id: e.article for e in entries}, tuple(e.article.doc_id for e in entries)),
         store=store,
-        statements=[s for e in entries for s in e.statements],
+        statements_by_doc={e.article.doc_id: e.statements for e in entries},
         sentences=sentences,
         warnings=list(warnings),
         passages_per_article={e.article.doc_id: len(e.passages) for e in entries},

@@ -16,10 +16,14 @@ from haystack import Document
 
 from pipeline.types import Role, Span
 
+# A named entity as spaCy found it in one sentence: start and end into that sentence, and its label.
+RawEntity = tuple[int, int, str]
+
 DENSE_SCORE = "dense_score"  # the passage's cosine to the question, whichever retriever found it
 BM25_SCORE = "bm25_score"
 KEYWORD_SCORE = "keyword_score"
 SENTENCE_OF = "sentence_of"  # on a sentence document: the id of the passage it belongs to
+ENTITIES = "entities"  # on a passage: per sentence, its named entities as [start, end, label]
 
 
 class MetaError(ValueError):
@@ -51,10 +55,13 @@ class PassageMeta:
     paragraph_start: int
     paragraph_end: int
     sentences: tuple[Span, ...]
+    # Each sentence's named entities, found at indexing time so that answering never loads the parser;
+    # None for a passage indexed without them.
+    entities: tuple[tuple[RawEntity, ...], ...] | None = None
 
     def to_meta(self) -> dict[str, Any]:
         """The JSON-serialisable dict stored in ``Document.meta`` (and in the index cache)."""
-        return {
+        meta = {
             **SourceSpan(self.doc_id, self.start, self.end).to_meta(),
             "title": self.title,
             "role": self.role,
@@ -63,6 +70,13 @@ class PassageMeta:
             "paragraph_end": self.paragraph_end,
             "sentences": [[s.start, s.end] for s in self.sentences],
         }
+        if self.entities is not None:
+            meta[ENTITIES] = [[list(e) for e in sentence] for sentence in self.entities]
+        return meta
+
+    def sentence_texts(self, content: str) -> list[str]:
+        """The text of each sentence, cut from the passage's ``content``."""
+        return [content[s.start - self.start : s.end - self.start] for s in self.sentences]
 
     @classmethod
     def of(cls, document: Document) -> PassageMeta:
@@ -79,6 +93,7 @@ class PassageMeta:
                 paragraph_start=int(meta.get("paragraph_start", span.start)),
                 paragraph_end=int(meta.get("paragraph_end", span.end)),
                 sentences=tuple(Span(int(s), int(e)) for s, e in meta["sentences"]),
+                entities=_entities(meta.get(ENTITIES)),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise MetaError(f"document {document.id} is not a passage: {error!r}") from None
@@ -103,6 +118,12 @@ class SentenceMeta:
             return None
         span = source_span(document)
         return cls(span.doc_id, span.start, span.end, str(document.meta[SENTENCE_OF]))
+
+
+def _entities(value: Any) -> tuple[tuple[RawEntity, ...], ...] | None:
+    if value is None:
+        return None
+    return tuple(tuple((int(s), int(e), str(label)) for s, e, label in sentence) for sentence in value)
 
 
 def source_span(document: Document) -> SourceSpan:

@@ -37,13 +37,13 @@ def build_ask_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
     answerer = ExtractiveAnswerer(
         term_statistics=index.store, abstain_threshold=settings.abstain_threshold, top_k=settings.top_k
     )
-    answerer.attach(statements=index.statements)
+    answerer.attach(statements=index)
     pipeline.add_component("answerer", answerer)
     pipeline.add_component("short_answer", ShortAnswerExtractor())
     pipeline.connect("answerer.result", "short_answer.result")
     pipeline.connect("router.passages", "short_answer.question")
     speaker_answerer = SpeakerStatementsAnswerer()
-    speaker_answerer.attach(statements=index.statements, speakers=index.speakers, articles=index.articles)
+    speaker_answerer.attach(statements=index, articles=index.articles)
     pipeline.add_component("speaker_answerer", speaker_answerer)
     pipeline.connect("router.speaker", "speaker_answerer.speaker")
     pipeline.connect("router.passages", "answerer.question")
@@ -85,9 +85,7 @@ def build_check_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
         altered_min_similarity=settings.altered_min_similarity,
         paraphrase_min_similarity=settings.paraphrase_min_similarity,
     )
-    checker.attach(
-        quote_index=index.quote_index, statements=index.statements, speakers=index.speakers, articles=index.articles
-    )
+    checker.attach(quote_index=index.quote_index, statements=index, articles=index.articles)
     pipeline.add_component("checker", checker)
     pipeline.connect("embedder.embedding", "sentences.query_embedding")
     pipeline.connect("sentences.documents", "checker.candidates")

@@ -248,7 +248,7 @@ class FactChecker:
         return article
 
     def statements_in(self, doc_id: str) -> list[Statement]:
-        return self._current().index.statements_in(doc_id)
+        return list(self._current().index.statements_in(doc_id))
 
     def add_document(
         self,

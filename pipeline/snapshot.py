@@ -303,6 +303,46 @@ class _SnapshotArticles(Mapping[str, Article]):
         return [self._loaded[d] for d in self._order]
 
 
+class _SnapshotStatements(Mapping[str, Sequence[Statement]]):
+    """Each article's statements, read from SQLite when first asked for and kept (an answer needs a few
+    articles' statements; only a speaker question reads them all)."""
+
+    def __init__(self, db: _Database, order: list[str]) -> None:
+        self._db = db
+        self._order = order
+        self._position = {doc_id: position for position, doc_id in enumerate(order)}
+        self._loaded: dict[str, list[Statement]] = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, doc_id: str) -> list[Statement]:
+        statements = self._loaded.get(doc_id)
+        if statements is not None:
+            return statements
+        position = self._position[doc_id]  # KeyError for an article the snapshot does not hold
+        rows = self._db.query("SELECT data FROM statements WHERE position = ?", (position,))
+        statements = [Statement(**item) for (data,) in rows for item in json.loads(data)]
+        with self._lock:
+            self._loaded[doc_id] = statements
+        return statements
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._position
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def values(self) -> Any:  # one query for all, rather than one an article
+        if len(self._loaded) < len(self._order):
+            rows = self._db.query("SELECT doc_id, data FROM statements ORDER BY position")
+            loaded = {doc_id: [Statement(**item) for item in json.loads(data)] for doc_id, data in rows}
+            with self._lock:
+                self._loaded.update(loaded)
+        return [self._loaded[d] for d in self._order]
+
+
 class _ArticlesByNumber(Sequence[Article]):
     """A snapshot's articles by their number in corpus order (as a quote segment asks for them), read lazily."""
 
@@ -333,6 +373,10 @@ def _quote_source(folder: Path, articles: Mapping[str, Article], order: list[str
         return QuoteIndex.of_segment(segment)
 
     return open_quote_index
+
+
+def _last(count: int) -> int | None:
+    return count - 1 if count else None
 
 
 def _article(data: dict[str, Any]) -> Article:
@@ -384,17 +428,18 @@ def _open(folder: Path, manifest: dict[str, Any], corpus_dir: Path) -> CorpusInd
         np.load(folder / "sentence_embeddings.npy", mmap_mode="r"),
     )
     order = list(manifest["articles"])
-    statements = [
-        Statement(**item)
-        for (data,) in db.query("SELECT data FROM statements ORDER BY position")
-        for item in json.loads(data)
-    ]
+    # Rows are read lazily, so a damaged or truncated database is found now by its last rows, not mid-query.
+    ((last_passage, last_statement),) = db.query(
+        "SELECT (SELECT max(row) FROM passages), (SELECT max(position) FROM statements)"
+    )
+    if (last_passage, last_statement) != (_last(manifest["passages"]), _last(len(order))):
+        raise ValueError("the snapshot's database does not match its manifest")
     articles = _SnapshotArticles(db, order)
     return CorpusIndex(
         corpus_dir=Path(corpus_dir),
         articles=Articles(articles, tuple(order)),
         store=store,
-        statements=statements,
+        statements_by_doc=_SnapshotStatements(db, order),
         sentences=sentences,
         warnings=[CorpusWarning(**w) for w in manifest["warnings"]],
         passages_per_article=dict(manifest["passages_per_article"]),

@@ -24,15 +24,16 @@ from pipeline.answer_types import (
     counted_words,
     counts,
     focus_words,
+    remember_entities,
     required_words,
     typed_entities,
     word_distance,
 )
 from pipeline.lexicon import STOPWORDS, terms
-from pipeline.nlp import english
 from pipeline.passage_meta import PassageMeta, retrieval_score
+from pipeline.statement_source import StatementList, StatementSource
 from pipeline.term_statistics import TermStatistics
-from pipeline.types import AskResult, Citation, Statement
+from pipeline.types import AskResult, Citation
 
 DENSE_WEIGHT = 0.45
 CAPTION_PENALTY = 0.05
@@ -149,18 +150,11 @@ class ExtractiveAnswerer:
         self.term_statistics = term_statistics
         self.abstain_threshold = abstain_threshold
         self.top_k = top_k
-        self._statements: dict[str, list[Statement]] = {}
+        self._statements: StatementSource = StatementList()
 
-    def attach(self, *, statements: list[Statement]) -> None:
+    def attach(self, *, statements: StatementSource) -> None:
         """Hand over the attribution index (data, not configuration): who says each sentence."""
-        grouped: dict[str, list[Statement]] = {}
-        for statement in statements:
-            grouped.setdefault(statement.doc_id, []).append(statement)
-        self._statements = grouped
-
-    def warm_up(self) -> None:
-        """Load the English parser now, not on the first question."""
-        english()
+        self._statements = statements
 
     def to_dict(self) -> dict[str, Any]:
         return default_to_dict(
@@ -231,9 +225,12 @@ class ExtractiveAnswerer:
             dense = self._dense(passage, query) if scored is None or np.isnan(scored) else scored
             passage_terms = _text_terms(passage.content or "")
             passage_coverage = _coverage(content_weights, passage_terms) / total_weight
-            for sentence in meta.sentences:
+            for number, (sentence, text) in enumerate(
+                zip(meta.sentences, meta.sentence_texts(passage.content or ""), strict=True)
+            ):
                 start, end = sentence.start, sentence.end
-                text = (passage.content or "")[start - meta.start : end - meta.start]
+                if meta.entities is not None:
+                    remember_entities(text, meta.entities[number])
                 sentence_terms = _text_terms(text) | self._speaker_terms(meta.doc_id, start, end)
                 if meta.role == "subheading":  # a header line ("June 4, 2003") is about what the headline names
                     sentence_terms |= _text_terms(meta.title)
@@ -299,7 +296,7 @@ class ExtractiveAnswerer:
 
     def _speaker_terms(self, doc_id: str, start: int, end: int) -> frozenset[str]:
         """The name of whoever says the sentence (a transcript turn, a quote), which the words may not repeat."""
-        for statement in self._statements.get(doc_id, ()):
+        for statement in self._statements.statements_in(doc_id):
             if statement.start < end and start < statement.end and statement.speaker:
                 return _text_terms(statement.speaker)
         return frozenset()

@@ -31,7 +31,7 @@ from pipeline.passage_meta import has_source_span, source_span
 from pipeline.quote_index import LexicalMatch, QuoteIndex
 from pipeline.quote_text import difference_list, tokenize
 from pipeline.sentences import split_sentences
-from pipeline.speakers import SpeakerDirectory
+from pipeline.statement_source import StatementList, StatementSource
 from pipeline.types import Article, CheckResult, Difference, QuoteMatch, Statement, Verdict
 
 # An approximate match must share at least this many words with the quote: "the troops" is no evidence.
@@ -61,25 +61,21 @@ class QuoteChecker:
         self.altered_min_similarity = altered_min_similarity
         self.paraphrase_min_similarity = paraphrase_min_similarity
         self._index: QuoteIndex | None = None
-        self._speakers = SpeakerDirectory()
         self._articles: Mapping[str, Article] = {}
-        self._statements: dict[str, list[Statement]] = {}
+        self._statements: StatementSource = StatementList()
 
     def attach(
         self,
         *,
         quote_index: QuoteIndex,
-        statements: list[Statement],
-        speakers: SpeakerDirectory,
+        statements: StatementSource,
         articles: Mapping[str, Article],
     ) -> None:
-        """Hand over the corpus data (kept out of the constructor so the component stays serialisable)."""
+        """Hand over the corpus data (kept out of the constructor so the component stays serialisable); the
+        speaker directory is built when a check first names a speaker."""
         self._index = quote_index
-        self._speakers = speakers
         self._articles = articles
-        self._statements = {}
-        for statement in statements:
-            self._statements.setdefault(statement.doc_id, []).append(statement)
+        self._statements = statements
 
     def to_dict(self) -> dict[str, Any]:
         return default_to_dict(
@@ -249,7 +245,7 @@ class QuoteChecker:
         (a quote inside a transcript turn is the quoted person's words, not the turn holder's)."""
         best: Statement | None = None
         best_key: tuple[int, bool, int] = (0, False, 0)
-        for statement in self._statements.get(doc_id, ()):
+        for statement in self._statements.statements_in(doc_id):
             overlap = min(end, statement.end) - max(start, statement.start)
             key = (overlap, statement.kind == "direct", statement.start - statement.end)
             if overlap > 0 and key > best_key:
@@ -271,11 +267,11 @@ class QuoteChecker:
         """
         statement = self._statement_at(doc_id, start, end)
         if statement is not None:
-            if statement.speaker and self._speakers.same_person(claimed, statement.speaker):
+            if statement.speaker and self._statements.speakers.same_person(claimed, statement.speaker):
                 return statement.speaker
             return None
         if self._reported_by(doc_id, start, end, claimed):
-            return self._speakers.resolve(claimed) or claimed
+            return self._statements.speakers.resolve(claimed) or claimed
         return None
 
     def _reported_by(self, doc_id: str, start: int, end: int, claimed: str) -> bool:

@@ -19,7 +19,6 @@ from haystack import component, default_from_dict, default_to_dict
 
 from pipeline.answer_types import Entity, answer_type, counted_words, counts, same_stem, typed_entities
 from pipeline.lexicon import STOPWORDS, stem, terms
-from pipeline.nlp import english
 from pipeline.types import AskResult
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -38,10 +37,6 @@ class ShortAnswerExtractor:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ShortAnswerExtractor:
         return default_from_dict(cls, data)
-
-    def warm_up(self) -> None:
-        """Load the English parser now, not on the first question."""
-        english()
 
     @component.output_types(result=AskResult)
     def run(self, question: str, result: AskResult) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from haystack import component, default_from_dict, default_to_dict
 from pipeline.components.router import SpeakerQuestion
 from pipeline.lexicon import terms
 from pipeline.sentences import split_sentences
-from pipeline.speakers import SpeakerDirectory
+from pipeline.statement_source import StatementList, StatementSource
 from pipeline.types import Article, AskResult, Citation, Paragraph, Statement
 
 # "... said that ...", "... told reporters that ...": a reported clause between a speaker and a quote.
@@ -22,16 +22,13 @@ class SpeakerStatementsAnswerer:
 
     def __init__(self, *, max_statements: int = 50) -> None:
         self.max_statements = max_statements
-        self.statements: list[Statement] = []
-        self.speakers = SpeakerDirectory()
+        self.statements: StatementSource = StatementList()
         self.articles: Mapping[str, Article] = {}
 
-    def attach(
-        self, *, statements: list[Statement], speakers: SpeakerDirectory, articles: Mapping[str, Article]
-    ) -> None:
-        """Hand over the attribution index (kept out of ``to_dict``: it is data, not configuration)."""
+    def attach(self, *, statements: StatementSource, articles: Mapping[str, Article]) -> None:
+        """Hand over the attribution index (kept out of ``to_dict``: it is data, not configuration); its speaker
+        directory is built on the first speaker question."""
         self.statements = statements
-        self.speakers = speakers
         self.articles = articles
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,7 +40,7 @@ class SpeakerStatementsAnswerer:
 
     @component.output_types(result=AskResult)
     def run(self, speaker: SpeakerQuestion) -> dict[str, Any]:
-        canonical, chosen = self.speakers.statements_of(speaker.name, self.statements)
+        canonical, chosen = self.statements.speakers.statements_of(speaker.name, self.statements.statements)
         if canonical is None:
             return {"result": AskResult(question=speaker.question, answer=None, abstained=True, route="speaker")}
         if speaker.topic:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from pipeline.corpus import parse_article
-from pipeline.indexing import CorpusIndex, Indexer
+from pipeline.indexing import Indexer
 from pipeline.quote_index import QuoteIndex
 from pipeline.settings import Settings
 from tests.conftest import SEED_ID
@@ -111,6 +111,9 @@ def test_a_change_carries_a_built_quote_index_over(hashing_settings: Settings, m
         full = QuoteIndex(list(changed.articles.values()))
         for quote in ("The lamp is lit again", "It's too early to say whether we see anything on the ground"):
             assert [asdict(m) for m in changed.quote_index.find(quote)] == [asdict(m) for m in full.find(quote)]
-        assert changed.statements_by_doc == CorpusIndex.statements_by_doc.func(changed)  # type: ignore[attr-defined]
+        assert list(changed.statements_in("lighthouse.txt")) == entry.statements
+    assert index.statements and not removed.statements_in(SEED_ID)
+    assert [s for s in removed.statements if s.doc_id == SEED_ID] == []
+    assert [s for s in added.statements if s.doc_id != "lighthouse.txt"] == index.statements
     gone = removed.quote_index.find("It's too early to say whether we see anything on the ground")
     assert all(m.doc_id == "lighthouse.txt" and not m.exact for m in gone)

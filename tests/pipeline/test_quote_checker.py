@@ -16,7 +16,7 @@ from haystack import Document, Pipeline
 from pipeline.components.quote_checker import QuoteChecker, describe_differences
 from pipeline.corpus import load_corpus, parse_article
 from pipeline.quote_index import QuoteIndex
-from pipeline.speakers import SpeakerDirectory
+from pipeline.statement_source import StatementList
 from pipeline.types import Article, CheckResult, Difference, Statement
 
 ALTERED_MIN = 0.7
@@ -61,8 +61,7 @@ def make_checker(
     checker = QuoteChecker(altered_min_similarity=altered_min, paraphrase_min_similarity=PARAPHRASE_MIN)
     checker.attach(
         quote_index=QuoteIndex(articles),
-        statements=statements,
-        speakers=SpeakerDirectory(statements),
+        statements=StatementList(statements),
         articles={a.doc_id: a for a in articles},
     )
     return checker

@@ -44,7 +44,11 @@ def test_a_second_start_opens_the_snapshot_lazily(hashing_settings: Settings, mo
     assert isinstance(index.store.state.embeddings, np.memmap)  # mapped, not read
     assert isinstance(index.sentences.embeddings, np.memmap)
     assert not index.articles._base._loaded  # type: ignore[attr-defined]  # no article parsed yet
+    second.ask(QUESTION)
+    # a passage question reads the statements of its passages' articles, not every statement
+    assert "statements" not in index.__dict__ and "speakers" not in index.__dict__
     assert answers(second) == expected
+    assert index.statements == first.index.statements
 
 
 def test_a_crash_mid_write_leaves_the_old_snapshot_usable(

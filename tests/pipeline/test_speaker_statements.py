@@ -7,7 +7,7 @@ import pytest
 from pipeline.attribution import extract_statements
 from pipeline.components.router import SpeakerQuestion
 from pipeline.components.speaker_statements import SpeakerStatementsAnswerer
-from pipeline.speakers import SpeakerDirectory
+from pipeline.statement_source import StatementList
 from tests.pipeline.attribution.articles import make_article
 
 CITATION_CASES: list[tuple[str, str, list[str]]] = [
@@ -39,7 +39,7 @@ def test_citation_of_a_statement(paragraph: str, cited: list[str]) -> None:
     article = make_article(paragraph)
     statements = extract_statements(article)
     answerer = SpeakerStatementsAnswerer()
-    answerer.attach(statements=statements, speakers=SpeakerDirectory(statements), articles={article.doc_id: article})
+    answerer.attach(statements=StatementList(statements), articles={article.doc_id: article})
     result = answerer.run(SpeakerQuestion(question="What did Tilda Brooks say?", name="Tilda Brooks"))["result"]
     assert [c.text for c in result.citations] == cited
     assert all(article.text[c.start : c.end] == c.text for c in result.citations)
@@ -49,6 +49,6 @@ def test_a_person_never_quoted_is_an_abstention() -> None:
     article = make_article("Tilda Brooks said that the pier would reopen on Friday.")
     statements = extract_statements(article)
     answerer = SpeakerStatementsAnswerer()
-    answerer.attach(statements=statements, speakers=SpeakerDirectory(statements), articles={article.doc_id: article})
+    answerer.attach(statements=StatementList(statements), articles={article.doc_id: article})
     result = answerer.run(SpeakerQuestion(question="What did Ada Lind say?", name="Ada Lind"))["result"]
     assert result.abstained and result.route == "speaker"
