@@ -26,7 +26,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -102,7 +102,7 @@ class Server:
         shutil.copytree(corpus or PROJECT_ROOT / "corpus", served)
         command = [sys.executable, "-m", "pipeline.cli", "serve", "--host", "127.0.0.1", "--port", "0",
                    "--corpus", str(served)]
-        self.log: TextIO = tempfile.NamedTemporaryFile("w+", prefix="factcheck-serve-", suffix=".log", delete=False)
+        self.log: IO[str] = tempfile.NamedTemporaryFile("w+", prefix="factcheck-serve-", suffix=".log", delete=False)
         self.process = subprocess.Popen(
             command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=self.log, text=True, env=dict(os.environ)
         )

@@ -71,7 +71,7 @@ def corpus(size: int, seed: int = 7) -> tuple[list[Document], np.ndarray, list[l
         # 6 GB at 500,000 passages); both stores read it as an array.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # Haystack warns about mutating a Document; nothing else holds it yet
-            document.embedding = vectors[i]  # type: ignore[assignment]
+            document.embedding = vectors[i]
         documents.append(document)
     return documents, vectors, draws.tolist(), words
 
@@ -162,7 +162,7 @@ def run_size(size: int, query_count: int, url: str | None, hnsw: bool) -> dict[s
 
 
 def main() -> None:
-    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+    from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1, user_api="blas")  # as the service does (pipeline/service.py)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

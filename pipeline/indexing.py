@@ -123,6 +123,8 @@ class CorpusIndex:
     embedded_now: int = 0
     # Opens the quote index instead of tokenizing every article (an index snapshot's saved one), if there is one.
     quote_source: Callable[[], QuoteIndex] | None = field(default=None, repr=False, compare=False)
+    # Opens the speaker directory instead of reading every statement (an index snapshot's saved one), if there is one.
+    speaker_source: Callable[[], SpeakerDirectory] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def statements(self) -> list[Statement]:
@@ -131,6 +133,8 @@ class CorpusIndex:
 
     @cached_property
     def speakers(self) -> SpeakerDirectory:
+        if self.speaker_source is not None:
+            return self.speaker_source()
         return SpeakerDirectory(self.statements)
 
     @cached_property

@@ -23,7 +23,10 @@ DENSE_SCORE = "dense_score"  # the passage's cosine to the question, whichever r
 BM25_SCORE = "bm25_score"
 KEYWORD_SCORE = "keyword_score"
 SENTENCE_OF = "sentence_of"  # on a sentence document: the id of the passage it belongs to
-ENTITIES = "entities"  # on a passage: per sentence, its named entities as [start, end, label]
+# On a passage: per sentence, its named entities, as one string ("0,5,GPE;9,14,ORG|" + the next sentence's):
+# Haystack deep-copies documents between components, and a string is copied for free where nested lists
+# of every sentence's entities cost milliseconds a question.
+ENTITIES = "entities"
 
 
 class MetaError(ValueError):
@@ -71,7 +74,7 @@ class PassageMeta:
             "sentences": [[s.start, s.end] for s in self.sentences],
         }
         if self.entities is not None:
-            meta[ENTITIES] = [[list(e) for e in sentence] for sentence in self.entities]
+            meta[ENTITIES] = "|".join(";".join(f"{s},{e},{label}" for s, e, label in found) for found in self.entities)
         return meta
 
     def sentence_texts(self, content: str) -> list[str]:
@@ -123,7 +126,12 @@ class SentenceMeta:
 def _entities(value: Any) -> tuple[tuple[RawEntity, ...], ...] | None:
     if value is None:
         return None
-    return tuple(tuple((int(s), int(e), str(label)) for s, e, label in sentence) for sentence in value)
+    return tuple(tuple(_entity(item) for item in found.split(";") if item) for found in str(value).split("|"))
+
+
+def _entity(item: str) -> RawEntity:
+    start, end, label = item.split(",")
+    return int(start), int(end), label
 
 
 def source_span(document: Document) -> SourceSpan:

@@ -12,6 +12,7 @@ rebuild the BM25 matrix. Layout of one snapshot folder:
     quote_*.npy, quote_words.json
                               the quote index's words of every article and its postings (memory-mapped;
                               the vocabulary in JSON), so a cold ``check`` does not tokenize the corpus
+    speakers.json             the speaker directory, so a check naming a speaker reads no statements
     index.sqlite              passages, articles and statements, read row by row when needed
 
 A snapshot is written into a temporary folder and published by swapping the ``current`` symlink
@@ -46,11 +47,13 @@ from pipeline.quote_index import QuoteIndex
 from pipeline.quote_segments import ARRAY_NAMES, Segment
 from pipeline.sentence_index import SentenceIndex
 from pipeline.settings import Settings
+from pipeline.speakers import SpeakerDirectory
 from pipeline.store import NumpyDocumentStore
 from pipeline.types import Article, CorpusWarning, Paragraph, Statement
 
 # Bump when the layout changes; the code of these files is part of the stamp too.
-SNAPSHOT_FORMAT = 2
+# 3: the speaker directory (speakers.json); statements are read article by article.
+SNAPSHOT_FORMAT = 3
 SNAPSHOT_CODE = ("snapshot.py", "store.py", "sentence_index.py", "indexing.py", "lexicon.py",
                  "attribution/vocabulary.py", "quote_index.py", "quote_segments.py", "quote_text.py")
 CURRENT = "current"
@@ -141,6 +144,7 @@ def _write_files(folder: Path, settings: Settings, index: CorpusIndex, fingerpri
 
     order = list(index.articles)
     quote_index = _write_quote_index(folder, index, order)
+    (folder / "speakers.json").write_text(json.dumps(index.speakers.to_state(), ensure_ascii=False), "utf-8")
     with sqlite3.connect(folder / "index.sqlite") as db:
         db.execute("PRAGMA journal_mode=OFF")
         db.execute("PRAGMA synchronous=OFF")
@@ -375,6 +379,13 @@ def _quote_source(folder: Path, articles: Mapping[str, Article], order: list[str
     return open_quote_index
 
 
+def _speaker_source(folder: Path) -> Callable[[], SpeakerDirectory]:
+    """Reads the saved speaker directory when a speaker question or a claimed speaker first needs it (the
+    bytes now, so a newer snapshot replacing this one does not matter)."""
+    data = (folder / "speakers.json").read_bytes()
+    return lambda: SpeakerDirectory.from_state(json.loads(data))
+
+
 def _last(count: int) -> int | None:
     return count - 1 if count else None
 
@@ -445,4 +456,5 @@ def _open(folder: Path, manifest: dict[str, Any], corpus_dir: Path) -> CorpusInd
         passages_per_article=dict(manifest["passages_per_article"]),
         embedded_now=0,
         quote_source=_quote_source(folder, articles, order) if manifest.get("quote_index") else None,
+        speaker_source=_speaker_source(folder),
     )

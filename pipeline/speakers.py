@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from pipeline.attribution.vocabulary import NAME_SUFFIXES, NAME_TITLES, ORG_TOKENS, PERSON_ROLES
 from pipeline.types import Statement
@@ -116,6 +117,24 @@ class SpeakerDirectory:
         self._listings = 0
         for statement in statements:
             self.add(statement)
+
+    def to_state(self) -> dict[str, Any]:
+        """The directory as JSON-ready data: names in the order they were listed, aliases, merged names."""
+        return {
+            "counts": list(self.counts.items()),
+            "aliases": {name: sorted(names) for name, names in self.aliases.items()},
+            "merged": dict(self._merged),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> SpeakerDirectory:
+        """The directory ``to_state`` saved, without the statements it was built from (a snapshot keeps it)."""
+        directory = cls()
+        for name, count in state["counts"]:
+            directory._count(name, count)
+        directory.aliases = {name: set(names) for name, names in state["aliases"].items()}
+        directory._merged = dict(state["merged"])
+        return directory
 
     def add(self, statement: Statement) -> None:
         if statement.speaker is None:

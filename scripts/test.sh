@@ -10,7 +10,7 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 .venv/bin/ruff check pipeline ui tests bench
-.venv/bin/mypy pipeline ui
+.venv/bin/mypy pipeline ui bench
 # A server that was already running (someone's own) is left running; one started here is stopped on exit.
 if ! bash scripts/pgvector.sh status >/dev/null 2>&1; then
   trap 'bash scripts/pgvector.sh stop' EXIT

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from haystack import Document
@@ -67,8 +68,8 @@ def test_answering_from_tagged_passages_never_loads_the_parser(seed_article: Art
     store = NumpyDocumentStore()
     store.replace_all(passages, None)
     tagged = [
-        Document(id=d.id, content=d.content, meta={**d.meta, "entities": [[] for _ in PassageMeta.of(d).sentences]})
-        for d in passages
+        Document(id=d.id, content=d.content, meta=replace(meta, entities=tuple(() for _ in meta.sentences)).to_meta())
+        for d, meta in ((d, PassageMeta.of(d)) for d in passages)
     ]
     answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.0)
     result = answerer.run(question="How many troops has Russia gathered?", documents=tagged)["result"]

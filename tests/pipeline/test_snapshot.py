@@ -51,6 +51,19 @@ def test_a_second_start_opens_the_snapshot_lazily(hashing_settings: Settings, mo
     assert index.statements == first.index.statements
 
 
+def test_a_cold_check_naming_a_speaker_reads_no_statements(
+    hashing_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = FactChecker(hashing_settings)
+    expected = contract.check_json(first.check(QUOTE, "Jens Stoltenberg"))
+    no_rebuild(monkeypatch)
+    second = FactChecker(hashing_settings)
+    index = second.warm_up(pipelines=())
+    assert contract.check_json(second.check(QUOTE, "Jens Stoltenberg")) == expected
+    assert "speakers" in index.__dict__ and "statements" not in index.__dict__  # the saved directory
+    assert index.speakers.to_state() == first.index.speakers.to_state()
+
+
 def test_a_crash_mid_write_leaves_the_old_snapshot_usable(
     hashing_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,5 +1,6 @@
 """Who is who: names filed under one person, typed names matched against them."""
 
+import json
 import random
 
 import pytest
@@ -114,3 +115,23 @@ def test_names_are_filed_as_by_comparing_every_pair(seed: int) -> None:
     assert list(indexed.counts.items()) == list(plain.counts.items())
     assert indexed.aliases == plain.aliases
     assert indexed._merged == plain._merged
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_saved_directory_reads_back_the_same_and_keeps_filing_names(seed: int) -> None:
+    """A snapshot keeps the directory instead of its statements: restored, it answers and grows as the original."""
+    rng = random.Random(seed)
+    names = ["Anna Johnson", "Johnson", "Boris Johnson", "Joe Biden", "Biden", "John Q. Smith III", "John Smith",
+             "Secretary Smith", "the defense secretary", "Education Secretary", "Department for Education"]
+    statements = [_said(rng.choice(names), rng.choice(["He", "Mr X", "Ms Y"]), f"{i}.txt") for i in range(30)]
+    later = [_said(rng.choice(names), "She", "later.txt") for _ in range(10)]
+    original = SpeakerDirectory(statements)
+    restored = SpeakerDirectory.from_state(json.loads(json.dumps(original.to_state())))
+    for typed in [*names, "Smith", "the secretary", "Macron"]:
+        assert restored.resolve(typed) == original.resolve(typed)
+        assert restored.same_person(typed, "John Smith") == original.same_person(typed, "John Smith")
+    for statement in later:
+        original.add(statement)
+        restored.add(statement)
+    assert list(restored.counts.items()) == list(original.counts.items())
+    assert restored.aliases == original.aliases and restored._merged == original._merged
