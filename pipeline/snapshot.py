@@ -68,16 +68,25 @@ def snapshot_root(settings: Settings, corpus_dir: Path) -> Path:
 
 
 def corpus_fingerprint(corpus_dir: Path) -> list[list[Any]]:
-    """Name, size and modification time of every file ``load_corpus`` would look at (metadata files too)."""
-    corpus_dir = Path(corpus_dir)
-    found: list[list[Any]] = []
-    for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(corpus_dir)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        stat = path.stat()
-        found.append([relative.as_posix(), stat.st_size, stat.st_mtime_ns])
-    return found
+    """Name, size and modification time of every file ``load_corpus`` would look at (metadata files too), in
+    path order; hidden files and folders are left out. ``os.scandir`` rather than ``Path.rglob``: at 10,000
+    articles this runs on every cold start, and pathlib took 0.7 s of it."""
+    found: list[tuple[tuple[str, ...], int, int]] = []
+
+    def visit(folder: str, parts: tuple[str, ...]) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    visit(entry.path, (*parts, entry.name))
+                elif entry.is_file():
+                    stat = entry.stat()
+                    found.append(((*parts, entry.name), stat.st_size, stat.st_mtime_ns))
+
+    visit(os.fspath(corpus_dir), ())
+    found.sort(key=lambda item: item[0])
+    return [["/".join(parts), size, mtime] for parts, size, mtime in found]
 
 
 def _keys(settings: Settings) -> dict[str, str]:
