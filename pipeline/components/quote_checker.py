@@ -27,7 +27,7 @@ from haystack import Document, component, default_from_dict, default_to_dict
 
 from pipeline.attribution.vocabulary import NARRATION_SPEECH_VERBS as SPEECH_VERBS
 from pipeline.attribution.vocabulary import STOPWORDS as VOCABULARY_STOPWORDS
-from pipeline.passage_meta import has_source_span, source_span
+from pipeline.passage_meta import has_source_span, retrieval_score, source_span
 from pipeline.quote_index import LexicalMatch, QuoteIndex
 from pipeline.quote_text import difference_list, tokenize
 from pipeline.sentences import split_sentences
@@ -333,10 +333,16 @@ class QuoteChecker:
 def rank_by_cosine(
     candidates: list[Document], query_embedding: np.ndarray | list[float] | None
 ) -> list[tuple[float, Document]]:
-    """Candidates with an embedding, scored by cosine with the quote, closest first."""
+    """Candidates scored by cosine with the quote, closest first: from their embedding, or the cosine the
+    sentence retriever put in their meta; a candidate with neither is left out."""
     if query_embedding is None or len(query_embedding) == 0:
         return []
-    scored = [(cosine(query_embedding, d.embedding), d) for d in candidates if d.embedding is not None]
+    scored = []
+    for document in candidates:
+        if document.embedding is not None:
+            scored.append((cosine(query_embedding, document.embedding), document))
+        elif (retrieved := retrieval_score(document)) is not None:
+            scored.append((retrieved, document))
     return sorted(scored, key=lambda item: -item[0])
 
 

@@ -1,4 +1,4 @@
-"""The corpus sentences closest in meaning to a quote, with their embeddings, from the ``SentenceIndex``.
+"""The corpus sentences closest in meaning to a quote, with their cosine to it, from the ``SentenceIndex``.
 
 Replaces re-embedding the sentences of a few retrieved passages on every check: all sentences were
 embedded at indexing time, so this is one matrix-vector product over every sentence of the corpus.
@@ -21,10 +21,13 @@ from pipeline.types import Article
 class SentenceRetriever:
     """Top sentences by cosine; the corpus data is handed over by ``attach`` (the component serialises to ``top_k``)."""
 
-    def __init__(self, *, top_k: int = 40) -> None:
+    def __init__(self, *, top_k: int = 40, return_embedding: bool = False) -> None:
         if top_k <= 0:
             raise ValueError(f"top_k must be greater than 0, got {top_k}")
         self.top_k = top_k
+        # Off by default: each sentence's cosine is in its meta already, and Haystack deep-copies documents
+        # between components, 384 floats a sentence (about half of a warm check's time at 40 sentences).
+        self.return_embedding = return_embedding
         self._sentences = SentenceIndex.empty()
         self._articles: Mapping[str, Article] = {}
 
@@ -33,7 +36,7 @@ class SentenceRetriever:
         self._articles = articles
 
     def to_dict(self) -> dict[str, Any]:
-        return default_to_dict(self, top_k=self.top_k)
+        return default_to_dict(self, top_k=self.top_k, return_embedding=self.return_embedding)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SentenceRetriever:
@@ -50,13 +53,14 @@ class SentenceRetriever:
             if article is None:
                 continue
             start, end = int(index.starts[row]), int(index.ends[row])
+            embedding = np.array(index.embeddings[row], dtype=np.float32).tolist() if self.return_embedding else None
             documents.append(
                 Document(
                     id=f"{doc_id}:{start}:{end}",
                     content=article.text[start:end],
                     meta={**SourceSpan(doc_id, start, end).to_meta(), "title": article.title,
                           "sentences": [[start, end]], DENSE_SCORE: score},
-                    embedding=np.array(index.embeddings[row], dtype=np.float32).tolist(),
+                    embedding=embedding,
                     score=score,
                 )
             )
