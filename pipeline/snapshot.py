@@ -35,7 +35,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from haystack import Document
@@ -57,6 +57,7 @@ SNAPSHOT_FORMAT = 3
 SNAPSHOT_CODE = ("snapshot.py", "store.py", "sentence_index.py", "indexing.py", "lexicon.py",
                  "attribution/vocabulary.py", "quote_index.py", "quote_segments.py", "quote_text.py")
 CURRENT = "current"
+_Row = TypeVar("_Row")
 # Temporary folders of a writer that died are removed after this long (a live writer finishes sooner).
 STALE_TEMP_SECONDS = 3600
 
@@ -275,27 +276,35 @@ class _SnapshotRows:
         return self._ids
 
 
-class _SnapshotArticles(Mapping[str, Article]):
-    """Articles read from SQLite on first use and kept."""
+class _LazyRows(Mapping[str, _Row]):
+    """One SQLite table's rows by article, in corpus order, decoded when first asked for and kept: a query
+    needs the articles and statements of a few articles, not of the whole corpus."""
 
-    def __init__(self, db: _Database, order: list[str]) -> None:
+    def __init__(
+        self, db: _Database, order: list[str], *, table: str, key_column: str, key: Callable[[str], object],
+        decode: Callable[[str], _Row],
+    ) -> None:
         self._db = db
         self._order = order
         self._known = set(order)
-        self._loaded: dict[str, Article] = {}
+        self._table = table
+        self._key_column = key_column
+        self._key = key
+        self._decode = decode
+        self._loaded: dict[str, _Row] = {}
         self._lock = threading.Lock()
 
-    def __getitem__(self, doc_id: str) -> Article:
-        article = self._loaded.get(doc_id)
-        if article is not None:
-            return article
+    def __getitem__(self, doc_id: str) -> _Row:
+        if doc_id in self._loaded:
+            return self._loaded[doc_id]
         if doc_id not in self._known:
             raise KeyError(doc_id)
-        (data,) = self._db.query("SELECT data FROM articles WHERE doc_id = ?", (doc_id,))[0]
-        article = _article(json.loads(data))
+        query = f"SELECT data FROM {self._table} WHERE {self._key_column} = ?"
+        ((data,),) = self._db.query(query, (self._key(doc_id),))
+        row = self._decode(data)
         with self._lock:
-            self._loaded[doc_id] = article
-        return article
+            self._loaded[doc_id] = row
+        return row
 
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._known
@@ -306,54 +315,24 @@ class _SnapshotArticles(Mapping[str, Article]):
     def __len__(self) -> int:
         return len(self._order)
 
-    def values(self) -> Any:  # one query for all, rather than one a article
-        missing = [d for d in self._order if d not in self._loaded]
-        if missing:
-            rows = self._db.query("SELECT doc_id, data FROM articles")
-            loaded = {doc_id: _article(json.loads(data)) for doc_id, data in rows}
-            with self._lock:
-                self._loaded.update(loaded)
-        return [self._loaded[d] for d in self._order]
-
-
-class _SnapshotStatements(Mapping[str, Sequence[Statement]]):
-    """Each article's statements, read from SQLite when first asked for and kept (an answer needs a few
-    articles' statements; only a speaker question reads them all)."""
-
-    def __init__(self, db: _Database, order: list[str]) -> None:
-        self._db = db
-        self._order = order
-        self._position = {doc_id: position for position, doc_id in enumerate(order)}
-        self._loaded: dict[str, list[Statement]] = {}
-        self._lock = threading.Lock()
-
-    def __getitem__(self, doc_id: str) -> list[Statement]:
-        statements = self._loaded.get(doc_id)
-        if statements is not None:
-            return statements
-        position = self._position[doc_id]  # KeyError for an article the snapshot does not hold
-        rows = self._db.query("SELECT data FROM statements WHERE position = ?", (position,))
-        statements = [Statement(**item) for (data,) in rows for item in json.loads(data)]
-        with self._lock:
-            self._loaded[doc_id] = statements
-        return statements
-
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._position
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._order)
-
-    def __len__(self) -> int:
-        return len(self._order)
-
     def values(self) -> Any:  # one query for all, rather than one an article
         if len(self._loaded) < len(self._order):
-            rows = self._db.query("SELECT doc_id, data FROM statements ORDER BY position")
-            loaded = {doc_id: [Statement(**item) for item in json.loads(data)] for doc_id, data in rows}
+            rows = self._db.query(f"SELECT doc_id, data FROM {self._table}")
+            loaded = {doc_id: self._decode(data) for doc_id, data in rows}
             with self._lock:
                 self._loaded.update(loaded)
         return [self._loaded[d] for d in self._order]
+
+
+def _snapshot_articles(db: _Database, order: list[str]) -> _LazyRows[Article]:
+    return _LazyRows(db, order, table="articles", key_column="doc_id", key=lambda doc_id: doc_id,
+                     decode=lambda data: _article(json.loads(data)))
+
+
+def _snapshot_statements(db: _Database, order: list[str]) -> _LazyRows[list[Statement]]:
+    position = {doc_id: number for number, doc_id in enumerate(order)}  # the statements table's key
+    return _LazyRows(db, order, table="statements", key_column="position", key=position.__getitem__,
+                     decode=lambda data: [Statement(**item) for item in json.loads(data)])
 
 
 class _ArticlesByNumber(Sequence[Article]):
@@ -454,12 +433,12 @@ def _open(folder: Path, manifest: dict[str, Any], corpus_dir: Path) -> CorpusInd
     )
     if (last_passage, last_statement) != (_last(manifest["passages"]), _last(len(order))):
         raise ValueError("the snapshot's database does not match its manifest")
-    articles = _SnapshotArticles(db, order)
+    articles = _snapshot_articles(db, order)
     return CorpusIndex(
         corpus_dir=Path(corpus_dir),
         articles=Articles(articles, tuple(order)),
         store=store,
-        statements_by_doc=_SnapshotStatements(db, order),
+        statements_by_doc=_snapshot_statements(db, order),
         sentences=sentences,
         warnings=[CorpusWarning(**w) for w in manifest["warnings"]],
         passages_per_article=dict(manifest["passages_per_article"]),
