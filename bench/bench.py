@@ -13,9 +13,10 @@ articles are copies, so their rate is the base corpus's.
 Columns: cold ask from the command line alone (a fresh process: imports, model, snapshot, answer) beside
 the import floor (``import torch, sentence_transformers, haystack`` in a fresh process) and through a
 running service (``pipeline.engine_socket``); cold check from the command line alone (the quote index opened
-from the snapshot, not built from every article); warm ask and check p50/p95 in process; adding one
-50-paragraph article (total, and beyond the article's own indexing), removing it; resident memory of a
-warm service after all queries.
+from the snapshot, not built from every article); the same cold ask and check beyond their import floor,
+both timed in one process (``bench/cold_probe.py``: two processes differ by more than that on a shared
+host); warm ask and check p50/p95 in process; adding one 50-paragraph article (total, and beyond the
+article's own indexing), removing it; resident memory of a warm service after all queries.
 
     .venv/bin/python bench/bench.py                         # 1, 100, 1000 articles
     .venv/bin/python bench/bench.py --sizes 1 100           # a quicker run
@@ -113,39 +114,45 @@ def replicated_corpus(size: int, base: Path, settings: Settings) -> Path:
     """``size`` articles: the seed, then ``base``'s synthetic articles copied under new names, cache entries too.
 
     Each copy's cached passages, sentence vectors and statements are the original's with the doc_id
-    rewritten, so the index is built from the per-article cache without embedding anything.
+    rewritten, so the index is built from the per-article cache without embedding anything. The marker file
+    holds the statement key: after a change to the attribution rules only the statements are copied again
+    (from the base, which the caller has just indexed), not the vectors.
     """
     from pipeline.index_cache import IndexCache
 
     folder = WORK / f"replica-{size}"
     marker = folder / ".complete"
-    if marker.exists():
-        return folder
-    folder.mkdir(parents=True, exist_ok=True)
     cache = IndexCache(settings.cache_dir, settings.index_key())
+    done = marker.read_text(encoding="utf-8").strip() if marker.exists() else None
+    if done == cache.statement_key:
+        return folder
+    statements_only = done is not None
+    folder.mkdir(parents=True, exist_ok=True)
     sources = load_corpus(base).articles
     seed = next(a for a in sources if not a.doc_id.startswith("synthetic-"))
     synthetic = [a for a in sources if a.doc_id.startswith("synthetic-")]
     (folder / seed.doc_id).write_text(seed.text, encoding="utf-8")
     for number in range(1, size):
         source = synthetic[(number - 1) % len(synthetic)]
-        cached = cache.load_passages(source)
         statements = cache.load_statements(source)
-        if cached is None or statements is None:
+        cached = None if statements_only else cache.load_passages(source)
+        if statements is None or (cached is None and not statements_only):
             raise SystemExit(f"bench.py: index {base} first (its cache entries are copied)")
         doc_id = f"synthetic-{number:05d}.txt"
         data = source.text.encode("utf-8")
-        (folder / doc_id).write_bytes(data)
         article = parse_article(doc_id, data)
-        passages, embeddings, sentence_embeddings = cached
-        passages = [
-            replace(p, id=p.id.replace(source.doc_id, doc_id, 1), meta={**p.meta, "doc_id": doc_id}) for p in passages
-        ]
-        cache.store_passages(article, passages, embeddings, sentence_embeddings)
+        if cached is not None:
+            (folder / doc_id).write_bytes(data)
+            passages, embeddings, sentence_embeddings = cached
+            passages = [
+                replace(p, id=p.id.replace(source.doc_id, doc_id, 1), meta={**p.meta, "doc_id": doc_id})
+                for p in passages
+            ]
+            cache.store_passages(article, passages, embeddings, sentence_embeddings)
         for statement in statements:
             statement.doc_id = doc_id
         cache.store_statements(article, statements)
-    marker.touch()
+    marker.write_text(cache.statement_key, encoding="utf-8")
     return folder
 
 
@@ -194,6 +201,18 @@ def cold_check(settings: Settings, corpus: Path) -> float:
     command = [sys.executable, "-m", "pipeline.cli", "check", quote, "--speaker", str(speaker), "--json"]
     env = _env(settings, corpus, engine=False)
     return round(statistics.median(_timed(command, env) for _ in range(COLD_RUNS)), 2)
+
+
+def above_floor(settings: Settings, corpus: Path, command: list[str]) -> float:
+    """Median time of a cold command beyond its import floor, both timed in one fresh process
+    (``bench/cold_probe.py``; no running service)."""
+    probe = [sys.executable, str(ROOT / "bench" / "cold_probe.py"), *command]
+    env = _env(settings, corpus, engine=False)
+    runs = []
+    for _ in range(COLD_RUNS):
+        out = subprocess.run(probe, capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+        runs.append(json.loads(out.stderr.strip().splitlines()[-1])["above_floor_s"])
+    return round(statistics.median(runs), 2)
 
 
 def import_floor() -> float:
@@ -331,6 +350,10 @@ def run_size(size: int, stock: bool, rss_only: bool = False) -> dict:
     row["import_floor_s"] = import_floor()
     row["cold_ask_s"], alone = cold_ask(settings, corpus, engine=False)
     row["cold_check_s"] = cold_check(settings, corpus)
+    row["cold_ask_above_floor_s"] = above_floor(settings, corpus, ["ask", COLD_QUESTION, "--json"])
+    quote, speaker = QUOTES[0]
+    check_command = ["check", quote, "--speaker", str(speaker), "--json"]
+    row["cold_check_above_floor_s"] = above_floor(settings, corpus, check_command)
     server = EngineServer(service)
     server.start()
     try:

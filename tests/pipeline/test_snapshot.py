@@ -1,6 +1,9 @@
 """The index snapshot: opened lazily instead of rebuilt, published atomically, ignored once stale."""
 
+import os
 import shutil
+import subprocess
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -197,3 +200,25 @@ def test_updates_after_opening_the_snapshot_give_a_full_rebuilds_results(
 
 def test_the_quote_index_code_keys_the_snapshot() -> None:
     assert {"quote_index.py", "quote_segments.py", "quote_text.py"} <= set(snapshot.SNAPSHOT_CODE)
+
+
+def test_a_cold_ask_from_the_snapshot_loads_neither_the_parser_nor_the_attribution_rules(
+    hashing_settings: Settings,
+) -> None:
+    """Both belong to indexing; loading them cost a cold command-line ask 1.35 s (see README "Speed")."""
+    FactChecker(hashing_settings).ask(QUESTION)  # builds the index and writes the snapshot
+    probe = (
+        "import sys; from pipeline.cli import main; code = main(['ask', sys.argv[1], '--json']); "
+        "loaded = sorted(m for m in sys.modules if m == 'spacy' or m.startswith('pipeline.attribution.')); "
+        "print(code, loaded, file=sys.stderr)"
+    )
+    env = {
+        **os.environ,
+        "FACTCHECK_CORPUS_DIR": str(hashing_settings.corpus_dir),
+        "FACTCHECK_CACHE_DIR": str(hashing_settings.cache_dir),
+        "FACTCHECK_EMBEDDING_MODEL": "hashing",
+        "FACTCHECK_USE_RUNNING_SERVICE": "0",
+    }
+    done = subprocess.run([sys.executable, "-c", probe, QUESTION], capture_output=True, text=True, env=env, check=True)
+    assert '"answer": "' in done.stdout and "Lviv" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "0 ['pipeline.attribution.vocabulary']"
