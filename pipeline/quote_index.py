@@ -312,14 +312,14 @@ class QuoteIndex:
         pids = np.concatenate(voted)
         places = np.concatenate([part.paragraph_ranks(v) for part, v in zip(parts, voted, strict=True)])
         order = np.lexsort((pids, places))
-        which, pids = which[order].tolist(), pids[order].tolist()
-        values = np.array([votes[k][pid] for k, pid in zip(which, pids, strict=True)], dtype=np.float64)
+        which, pids = which[order], pids[order]
+        values = np.concatenate([part_votes[v] for part_votes, v in zip(votes, voted, strict=True)])[order]
         chosen = np.arange(len(values))
         if len(values) > MAX_CANDIDATE_PARAGRAPHS:
             chosen = np.argpartition(-values, MAX_CANDIDATE_PARAGRAPHS - 1)[:MAX_CANDIDATE_PARAGRAPHS]
         units: list[tuple[int, tuple[int, ...]]] = []
         for i in sorted(chosen.tolist(), key=lambda i: (-values[i], i)):
-            k, pid = which[i], pids[i]
+            k, pid = int(which[i]), int(pids[i])
             segment = parts[k].segment
             units.append((k, (pid,)))
             for other in (pid - 1, pid + 1):

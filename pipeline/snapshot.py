@@ -8,7 +8,7 @@ rebuild the BM25 matrix. Layout of one snapshot folder:
     passage_embeddings.npy    (passages, dim) float32, opened memory-mapped
     has_embedding.npy, idf.npy, df.npy, vocabulary.json
     term_counts.npz, bm25.npz BM25 term counts and weights (scipy sparse)
-    sentence_*.npy            every sentence's article, span and embedding (memory-mapped)
+    sentence_*.npy            every sentence's article, span and embedding, and its bfloat16 copy (memory-mapped)
     quote_*.npy, quote_words.json
                               the quote index's words of every article and its postings (memory-mapped;
                               the vocabulary in JSON), so a cold ``check`` does not tokenize the corpus
@@ -53,7 +53,8 @@ from pipeline.types import Article, CorpusWarning, Paragraph, Statement
 
 # Bump when the layout changes; the code of these files is part of the stamp too.
 # 3: the speaker directory (speakers.json); statements are read article by article.
-SNAPSHOT_FORMAT = 3
+# 4: the bfloat16 copy of the sentence embeddings (sentence_coarse.npy).
+SNAPSHOT_FORMAT = 4
 SNAPSHOT_CODE = ("snapshot.py", "store.py", "sentence_index.py", "indexing.py", "lexicon.py",
                  "attribution/vocabulary.py", "quote_index.py", "quote_segments.py", "quote_text.py")
 CURRENT = "current"
@@ -148,6 +149,7 @@ def _write_files(folder: Path, settings: Settings, index: CorpusIndex, fingerpri
     (folder / "vocabulary.json").write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
     sentences = index.sentences
     np.save(folder / "sentence_embeddings.npy", np.ascontiguousarray(sentences.embeddings, dtype=np.float32))
+    np.save(folder / "sentence_coarse.npy", np.ascontiguousarray(sentences.coarse, dtype=np.uint16))
     np.save(folder / "sentence_docs.npy", sentences.docs)
     np.save(folder / "sentence_starts.npy", sentences.starts)
     np.save(folder / "sentence_ends.npy", sentences.ends)
@@ -425,6 +427,7 @@ def _open(folder: Path, manifest: dict[str, Any], corpus_dir: Path) -> CorpusInd
         np.load(folder / "sentence_starts.npy"),
         np.load(folder / "sentence_ends.npy"),
         np.load(folder / "sentence_embeddings.npy", mmap_mode="r"),
+        np.load(folder / "sentence_coarse.npy", mmap_mode="r"),
     )
     order = list(manifest["articles"])
     # Rows are read lazily, so a damaged or truncated database is found now by its last rows, not mid-query.
