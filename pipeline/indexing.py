@@ -64,21 +64,25 @@ class IndexedArticle:
         return [(s.start, s.end) for p in self.passages for s in PassageMeta.of(p).sentences]
 
 
-class Articles(Mapping[str, Article]):
-    """Articles in corpus order: a base mapping (perhaps read lazily from a snapshot) plus changes on top."""
+_Value = TypeVar("_Value")
 
-    def __init__(self, base: Mapping[str, Article], order: tuple[str, ...],
-                 changes: dict[str, Article | None] | None = None) -> None:
+
+class ByArticle(Mapping[str, _Value]):
+    """A value per article in corpus order (the articles, or their statements): a base mapping, perhaps read
+    lazily from a snapshot, with the changed articles' values on top (None for a removed article)."""
+
+    def __init__(self, base: Mapping[str, _Value], order: tuple[str, ...],
+                 changes: dict[str, _Value | None] | None = None) -> None:
         self._base = base
         self._order = order
         self._changes = changes or {}
 
-    def __getitem__(self, doc_id: str) -> Article:
+    def __getitem__(self, doc_id: str) -> _Value:
         if doc_id in self._changes:
-            article = self._changes[doc_id]
-            if article is None:
+            value = self._changes[doc_id]
+            if value is None:
                 raise KeyError(doc_id)
-            return article
+            return value
         if doc_id not in self._base:
             raise KeyError(doc_id)
         return self._base[doc_id]
@@ -94,18 +98,22 @@ class Articles(Mapping[str, Article]):
     def __len__(self) -> int:
         return len(self._order)
 
-    def values(self) -> list[Article]:  # type: ignore[override]
-        """All articles in corpus order (a lazy base reads them in one go, not one a query)."""
-        base = {a.doc_id: a for a in self._base.values()}
+    def values(self) -> list[_Value]:  # type: ignore[override]
+        """Every value in corpus order (a lazy base reads them in one go, not one a query)."""
+        base = dict(zip(self._base, self._base.values(), strict=True))
         base.update(self._changes)  # type: ignore[arg-type]
-        return [a for d in self._order if (a := base.get(d)) is not None]
+        return [value for d in self._order if (value := base.get(d)) is not None]
 
-    def with_change(self, doc_id: str, article: Article | None) -> Articles:
+    def with_change(self, doc_id: str, value: _Value | None) -> ByArticle[_Value]:
         order = [d for d in self._order if d != doc_id]
-        if article is not None:
+        if value is not None:
             order.append(doc_id)
             order.sort(key=corpus_order)
-        return Articles(self._base, tuple(order), {**self._changes, doc_id: article})
+        return ByArticle(self._base, tuple(order), {**self._changes, doc_id: value})
+
+    @classmethod
+    def of(cls, values: Mapping[str, _Value]) -> ByArticle[_Value]:
+        return values if isinstance(values, ByArticle) else cls(values, tuple(values))
 
 
 @dataclass
@@ -129,7 +137,7 @@ class CorpusIndex:
     @cached_property
     def statements(self) -> list[Statement]:
         """Every statement, in corpus order (reads all of them: a speaker question or a listing needs that)."""
-        return [s for d in self.articles for s in self.statements_by_doc.get(d, ())]
+        return [s for found in ByArticle.of(self.statements_by_doc).values() for s in found]
 
     @cached_property
     def speakers(self) -> SpeakerDirectory:
@@ -177,10 +185,8 @@ class CorpusIndex:
                 if entry else SentenceIndex.empty())
         sentences = self.sentences.spliced(sentence_start, sentence_stop, part)
 
-        articles = self.articles.with_change(doc_id, entry.article if entry else None) if isinstance(
-            self.articles, Articles) else Articles(self.articles, tuple(self.articles)).with_change(
-            doc_id, entry.article if entry else None)
-        statements = _with_statements(self.statements_by_doc, doc_id, entry.statements if entry else [])
+        articles = ByArticle.of(self.articles).with_change(doc_id, entry.article if entry else None)
+        statements = ByArticle.of(self.statements_by_doc).with_change(doc_id, entry.statements if entry else None)
         counts = {d: c for d, c in self.passages_per_article.items() if d != doc_id}
         if entry:
             counts[doc_id] = len(entry.passages)
@@ -199,37 +205,6 @@ class CorpusIndex:
             previous = self.quote_source
             index.quote_source = lambda: previous().replaced(doc_id, article, order)
         return index
-
-
-class _ChangedStatements(Mapping[str, Sequence[Statement]]):
-    """A base mapping of statements (perhaps a snapshot's, read lazily) with some articles' replaced on top."""
-
-    def __init__(self, base: Mapping[str, Sequence[Statement]], changes: dict[str, Sequence[Statement]]) -> None:
-        self.base = base
-        self.changes = changes
-
-    def __getitem__(self, doc_id: str) -> Sequence[Statement]:
-        return self.changes[doc_id] if doc_id in self.changes else self.base[doc_id]
-
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self.changes or doc_id in self.base
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self.changes
-        yield from (d for d in self.base if d not in self.changes)
-
-    def __len__(self) -> int:
-        return len(self.changes) + sum(1 for d in self.base if d not in self.changes)
-
-
-def _with_statements(
-    statements: Mapping[str, Sequence[Statement]], doc_id: str, changed: Sequence[Statement]
-) -> Mapping[str, Sequence[Statement]]:
-    """``statements`` with ``doc_id``'s replaced by ``changed`` (none for a removed article), without reading the
-    others."""
-    if isinstance(statements, _ChangedStatements):
-        return _ChangedStatements(statements.base, {**statements.changes, doc_id: list(changed)})
-    return _ChangedStatements(statements, {doc_id: list(changed)})
 
 
 _Cached = TypeVar("_Cached")
@@ -344,7 +319,7 @@ def assemble(
     )
     return CorpusIndex(
         corpus_dir=Path(corpus_dir),
-        articles=Articles({e.article.doc_id: e.article for e in entries}, tuple(e.article.doc_id for e in entries)),
+        articles=ByArticle({e.article.doc_id: e.article for e in entries}, tuple(e.article.doc_id for e in entries)),
         store=store,
         statements_by_doc={e.article.doc_id: e.statements for e in entries},
         sentences=sentences,

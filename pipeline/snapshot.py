@@ -42,7 +42,7 @@ from haystack import Document
 from scipy import sparse
 
 from pipeline.index_cache import IndexCache, code_version
-from pipeline.indexing import Articles, CorpusIndex
+from pipeline.indexing import ByArticle, CorpusIndex
 from pipeline.quote_index import QuoteIndex
 from pipeline.quote_segments import ARRAY_NAMES, Segment
 from pipeline.sentence_index import SentenceIndex
@@ -439,9 +439,9 @@ def _open(folder: Path, manifest: dict[str, Any], corpus_dir: Path) -> CorpusInd
     articles = _snapshot_articles(db, order)
     return CorpusIndex(
         corpus_dir=Path(corpus_dir),
-        articles=Articles(articles, tuple(order)),
+        articles=ByArticle(articles, tuple(order)),
         store=store,
-        statements_by_doc=_snapshot_statements(db, order),
+        statements_by_doc=ByArticle(_snapshot_statements(db, order), tuple(order)),
         sentences=sentences,
         warnings=[CorpusWarning(**w) for w in manifest["warnings"]],
         passages_per_article=dict(manifest["passages_per_article"]),
