@@ -196,8 +196,9 @@ def test_check_altered_quote(page: Page, server: str) -> None:
     badge.wait_for(state="visible")
     assert badge.get_attribute("data-verdict") == "altered"
     assert "altered" in (badge.text_content() or "").lower()
-    assert page.locator(".fc-diff del", has_text="complete").first.is_visible()
-    assert page.locator(".fc-diff ins", has_text="substantial").first.is_visible()
+    # Streamlit sends the page's elements one after another: the diff may arrive after the badge.
+    page.locator(".fc-diff del", has_text="complete").first.wait_for(state="visible")
+    page.locator(".fc-diff ins", has_text="substantial").first.wait_for(state="visible")
     _settle(page)
     _screenshots(page, "check")
     with page.expect_download() as download_info:
