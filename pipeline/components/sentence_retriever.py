@@ -17,6 +17,15 @@ from pipeline.sentence_index import SentenceIndex
 from pipeline.types import Article
 
 
+class RetrievedSentence(Document):
+    """A sentence as the retriever hands it on: made afresh for each run and held by nothing else, so Haystack's
+    deep copy of a component's inputs (meant to keep one component's changes from reaching another) can be
+    the document itself. Copying a check's 40 candidates took 2.2 ms of a 30 ms warm check."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> RetrievedSentence:
+        return self
+
+
 @component
 class SentenceRetriever:
     """Top sentences by cosine; the corpus data is handed over by ``attach`` (the component serialises to ``top_k``)."""
@@ -55,7 +64,7 @@ class SentenceRetriever:
             start, end = int(index.starts[row]), int(index.ends[row])
             embedding = np.array(index.embeddings[row], dtype=np.float32).tolist() if self.return_embedding else None
             documents.append(
-                Document(
+                RetrievedSentence(
                     id=f"{doc_id}:{start}:{end}",
                     content=article.text[start:end],
                     meta={**SourceSpan(doc_id, start, end).to_meta(), "title": article.title,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from haystack.core.pipeline.utils import _deepcopy_with_exceptions
 
 from pipeline.components.hashing_embedder import hash_embedding
 from pipeline.components.quote_checker import rank_by_cosine
@@ -49,3 +50,18 @@ def test_the_checker_ranks_by_the_retrieved_cosine_as_by_the_vectors(
     assert [d.id for _, d in from_meta] == [d.id for _, d in from_vectors]
     assert [round(s, 5) for s, _ in from_meta] == [round(s, 5) for s, _ in from_vectors]
     assert SentenceRetriever.from_dict(with_vectors.to_dict()).return_embedding is True
+
+
+def test_the_pipeline_hands_the_retrieved_sentences_on_without_copying_them(
+    retriever_over_seed: tuple[SentenceRetriever, SentenceRetriever],
+) -> None:
+    """Haystack deep-copies every component input; these documents are made afresh for each run and held by
+    nothing else, so the copy may be the documents themselves."""
+    plain, _ = retriever_over_seed
+    query = np.array(hash_embedding("too early to say whether we see anything on the ground"))
+    first = plain.run(query_embedding=query)["documents"]
+    handed_on = _deepcopy_with_exceptions(first)
+    assert all(a is b for a, b in zip(handed_on, first, strict=True))
+    second = plain.run(query_embedding=query)["documents"]
+    assert [d.id for d in second] == [d.id for d in first]
+    assert all(a is not b for a, b in zip(second, first, strict=True))  # nothing shared between runs
