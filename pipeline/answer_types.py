@@ -75,7 +75,8 @@ for _nouns, _kind in (
      "name", PERSON),
     ("organisation organization company firm club body agency council party university college school court "
      "newspaper broadcaster network union bank ministry department institution institute charity authority "
-     "government committee association league brand airline publisher business", ORGANISATION),
+     "government committee association league brand airline publisher business group movement faction militia "
+     "alliance coalition", ORGANISATION),
     ("team side squad opponent rival", TEAM),
     ("programme program show series film movie book song album magazine play", WORK),
     ("country state city town village region province county capital place location site district island "
@@ -344,10 +345,19 @@ def _stemmed_tokens(sentence: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), stem(m.group().lower())) for m in _TOKEN.finditer(sentence))
 
 
+@lru_cache(maxsize=1_000)
+def _anchor_terms(question: str) -> frozenset[str]:
+    """The question's content words that tie an entity to what is asked about. The word naming the kind of
+    thing wanted ("university" in "At which university ...") is left out: the answer stands for it, and an
+    entity beside another mention of it ("the university's Center for ...") is about something else."""
+    focus = {t for w in focus_words(question) for t in terms(w)}
+    return frozenset(t for t in terms(question) if t not in focus)
+
+
 def word_distance(sentence: str, entity: Entity, question: str, others: tuple[Entity, ...] = ()) -> int:
     """Words between ``entity`` and the nearest content word of the question in ``sentence`` (10,000 when
     none); question words inside ``others`` (the other candidates: "UTC" of "19:45 UTC") are not context."""
-    asked = set(terms(question))
+    asked = _anchor_terms(question)
     tokens = _stemmed_tokens(sentence)
     inside = [i for i, (start, _) in enumerate(tokens) if entity.start <= start < entity.end]
     if not inside:

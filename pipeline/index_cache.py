@@ -32,7 +32,8 @@ PACKAGE = Path(__file__).resolve().parent
 # 3: the header lines above the first body paragraph are passages too (role "subheading").
 # 4: each passage carries its sentences' named entities (``entities``), so answering never loads the parser.
 # 5: the same, as one compact string per passage (cheap to copy between pipeline components).
-PASSAGE_FORMAT = 5
+# 6: the header lines are one passage, a sentence a line (the time line is found through the name line).
+PASSAGE_FORMAT = 6
 # The attribution rules change often and re-reading statements is cheap, so their cache key
 # follows the code itself.
 STATEMENT_CODE = ("corpus.py", "html_text.py", "roles.py", "sentences.py", "speakers.py", "nlp.py",

@@ -131,6 +131,7 @@ class _Candidate:
     score: float
     dense: float
     coverage: float
+    own: float  # the coverage of the sentence's own words: among the sentences of a passage, which says it
     untyped: float = 0.0  # the score before the answer-type evidence
     focus_share: float = 0.0  # weight of the question words that an entity of the asked-for type stands for
     answers: list[Entity] = field(default_factory=list)  # entities of the asked-for type, best first
@@ -224,6 +225,8 @@ class ExtractiveAnswerer:
             scored = retrieval_score(passage)
             dense = self._dense(passage, query) if scored is None or np.isnan(scored) else scored
             passage_terms = _text_terms(passage.content or "")
+            if meta.role == "subheading":  # header lines ("June 4, 2003") are about what the headline names
+                passage_terms |= _text_terms(meta.title)
             passage_coverage = _coverage(content_weights, passage_terms) / total_weight
             for number, (sentence, text) in enumerate(
                 zip(meta.sentences, meta.sentence_texts(passage.content or ""), strict=True)
@@ -232,10 +235,10 @@ class ExtractiveAnswerer:
                 if meta.entities is not None:
                     remember_entities(text, meta.entities[number])
                 sentence_terms = _text_terms(text) | self._speaker_terms(meta.doc_id, start, end)
-                if meta.role == "subheading":  # a header line ("June 4, 2003") is about what the headline names
+                if meta.role == "subheading":
                     sentence_terms |= _text_terms(meta.title)
-                coverage = _coverage(content_weights, sentence_terms) / total_weight
-                coverage = max(coverage, PASSAGE_FLOOR * passage_coverage)
+                own = _coverage(content_weights, sentence_terms) / total_weight
+                coverage = max(own, PASSAGE_FLOOR * passage_coverage)
                 untyped = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * coverage
                 untyped -= UNKNOWN_NAME_PENALTY * unknown_names
                 if meta.role == "caption":
@@ -250,9 +253,9 @@ class ExtractiveAnswerer:
                     typed = TYPE_BONUS if has_type else -STRICT_TYPE_PENALTY.get(kind, TYPE_PENALTY)
                     typed += FOCUS_CREDIT * (1 - DENSE_WEIGHT) * focus_share * has_type
                 candidates.append(
-                    _Candidate(passage, start, end, text, untyped + typed, dense, coverage, untyped, focus_share)
+                    _Candidate(passage, start, end, text, untyped + typed, dense, coverage, own, untyped, focus_share)
                 )
-        candidates.sort(key=lambda c: -c.score)
+        candidates.sort(key=_rank)
         if fine is not None:
             self._retype(candidates, fine, question, question_terms)
         return candidates
@@ -290,9 +293,9 @@ class ExtractiveAnswerer:
                 candidate.evidence = "none"
             candidate.score = candidate.untyped + typed
             candidate.answers = strong or near
-        leading.sort(key=lambda c: -c.score)
+        leading.sort(key=_rank)
         candidates[: len(leading)] = leading
-        candidates.sort(key=lambda c: -c.score)
+        candidates.sort(key=_rank)
 
     def _speaker_terms(self, doc_id: str, start: int, end: int) -> frozenset[str]:
         """The name of whoever says the sentence (a transcript turn, a quote), which the words may not repeat."""
@@ -366,6 +369,11 @@ def _coverage(weights: dict[str, float], present: frozenset[str]) -> float:
 
 def _question_terms(question: str) -> set[str]:
     return {t for t in terms(question) if t not in STOPWORDS}
+
+
+def _rank(candidate: _Candidate) -> tuple[float, float]:
+    """Best score first; of sentences that tie on their passage's coverage, the one whose own words say it."""
+    return -candidate.score, -candidate.own
 
 
 def _distinct(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -11,17 +11,15 @@ Offsets index the answer's article, like every other span.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
 from haystack import component, default_from_dict, default_to_dict
 
-from pipeline.answer_types import Entity, answer_type, counted_words, counts, same_stem, typed_entities
-from pipeline.lexicon import STOPWORDS, stem, terms
+from pipeline.answer_types import Entity, answer_type, counted_words, counts, typed_entities, word_distance
+from pipeline.lexicon import terms
 from pipeline.types import AskResult
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Labels accepted for a type only because the small model mislabels it ("Kupiansk" as ORG for a place): a
 # sentence's entity with a proper label of the type comes first ("Greenbelt" before "NASA" for "where").
 SECOND_CHOICE_LABELS: dict[str, frozenset[str]] = {"place": frozenset({"ORG"})}
@@ -68,7 +66,6 @@ def short_answer(question: str, sentence: str, start: int = 0, end: int | None =
     if kind is None:
         return None
     end = len(sentence) if end is None else end
-    question_terms = {t for t in terms(question) if t not in STOPWORDS}
     strong, near = typed_entities(sentence, kind, question)
     counted = {t for w in counted_words(question) for t in terms(w)}
     if counted:
@@ -82,28 +79,5 @@ def short_answer(question: str, sentence: str, start: int = 0, end: int | None =
             # a nationality adjective ("Ukrainian President Volodymyr Zelenskyy") only when nothing else is there
             return min(inside, key=lambda e: (e.label == "NORP" and kind.name != "nationality",
                                               e.label in SECOND_CHOICE_LABELS.get(kind.name, ()),
-                                              _distance(sentence, e, question_terms, others), e.start))
+                                              word_distance(sentence, e, question, tuple(others)), e.start))
     return None
-
-
-def _distance(sentence: str, entity: Entity, question_terms: set[str], others: list[Entity]) -> int:
-    """Words between ``entity`` and the nearest question word in the sentence (a large number when none);
-    question words inside ``others`` (the other candidates: "19:45 UTC") are not context."""
-    best = 10_000
-    position = 0
-    entity_first = entity_last = None
-    hits: list[int] = []
-    for position, match in enumerate(_WORD.finditer(sentence)):
-        if match.start() >= entity.start and entity_first is None:
-            entity_first = position
-        if match.end() <= entity.end:
-            entity_last = position
-        if any(e.start <= match.start() < e.end for e in [entity, *others]):
-            continue
-        if any(same_stem(t, stem(match.group().lower())) for t in question_terms):
-            hits.append(position)
-    first = entity_first if entity_first is not None else position
-    last = entity_last if entity_last is not None else first
-    for hit in hits:
-        best = min(best, first - hit if hit < first else hit - last)
-    return best

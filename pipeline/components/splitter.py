@@ -3,8 +3,10 @@
 Every passage keeps ``doc_id``, ``start`` and ``end`` into the article text and the spans of its
 sentences, so any sentence can be cited with exact offsets later. Boilerplate, headlines and
 subheadings inside the story are not passages: they are never cited as answers. The header lines above
-the first body paragraph (a transcript's date, time and room, a release's issuing office) are: they are
-facts about the whole article ("When was the briefing held?"), kept with role "subheading".
+the first body paragraph (a transcript's speaker, place, date and time, a release's issuing office) are:
+they are facts about the whole article ("When was Kirby's briefing held?"), kept together as one passage
+with role "subheading", one sentence a line, so that the line with the time is found through the line
+with the name.
 """
 
 from typing import Any
@@ -39,14 +41,18 @@ class ArticleSplitter:
 
     def split(self, article: Article) -> list[Document]:
         documents = []
-        first_body = next((p.index for p in article.paragraphs if p.role == "body"), len(article.paragraphs))
+        header = _header_lines(article)
         for paragraph in article.paragraphs:
-            header_line = paragraph.role == "subheading" and paragraph.index < first_body
-            if paragraph.role not in PASSAGE_ROLES and not header_line:
+            if header and paragraph is header[0]:
+                block = Paragraph(paragraph.index, paragraph.start, header[-1].end, role="subheading")
+                sentences = [s for line in header for s in split_sentences(article.text, line.start, line.end)]
+            elif paragraph.role in PASSAGE_ROLES:
+                block = paragraph
+                sentences = split_sentences(article.text, paragraph.start, paragraph.end)
+            else:
                 continue
-            sentences = split_sentences(article.text, paragraph.start, paragraph.end)
             for window in self._windows(article.text, sentences):
-                documents.append(_passage(article, paragraph, window))
+                documents.append(_passage(article, block, window))
         return documents
 
     def _windows(self, text: str, sentences: list[Span]) -> list[list[Span]]:
@@ -63,6 +69,12 @@ class ArticleSplitter:
         if current:
             windows.append(current)
         return windows
+
+
+def _header_lines(article: Article) -> list[Paragraph]:
+    """The subheading lines between the headline and the first body paragraph."""
+    first_body = next((p.index for p in article.paragraphs if p.role == "body"), len(article.paragraphs))
+    return [p for p in article.paragraphs if p.role == "subheading" and p.index < first_body]
 
 
 def _passage(article: Article, paragraph: Paragraph, sentences: list[Span]) -> Document:

@@ -95,3 +95,34 @@ def test_a_clock_time_answers_a_when_question() -> None:
     assert _has_type("12:40 P.M. EDT", "date", set())
     assert _has_type("The subcommittee met at 10:00 a.m. in Room H-313.", "date", set())
     assert not _has_type("I am pleased to convene this hearing.", "date", set())
+
+
+def test_of_sentences_tied_on_their_passage_the_one_that_says_it_leads(any_store_settings: Settings) -> None:
+    # Each sentence covers under 80% of what the passage covers, so both are lifted to the same floor.
+    store = make_store(any_store_settings, embedding_dimension=3)
+    text = "Thank you for coming to the talks today. The coalition will plan the budget there."
+    first_end = text.index("today.") + len("today.")
+    passage = Document(
+        id="a.txt:0:1", content=text,
+        meta={"doc_id": "a.txt", "title": "Briefing", "start": 0, "end": len(text), "role": "body", "dense_score": 0.6,
+              "sentences": [[0, first_end], [first_end + 1, len(text)]]},
+    )
+    store.write_documents([passage])
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    first, second = answerer.score_sentences("What will the coalition plan at the talks?", [passage], None)[:2]
+    assert first.score == second.score
+    assert first.text.startswith("The coalition will plan")
+
+
+def test_a_header_line_is_found_through_the_other_header_lines(any_store_settings: Settings) -> None:
+    from pipeline.components.splitter import ArticleSplitter
+    from pipeline.corpus import parse_article
+
+    text = ("Daily Press Briefing\n\nJohn Kirby\n\nWashington, DC\n\nJune 24, 2016\n\n1:43 p.m. EDT\n\n"
+            "MR. KIRBY: Good afternoon, everybody. I have nothing to start with today.")
+    header = ArticleSplitter().split(parse_article("kirby.txt", text.encode()))[0]
+    store = make_store(any_store_settings, embedding_dimension=3)
+    store.write_documents([header])
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    best = answerer.score_sentences("What time did Kirby's briefing begin?", [header], None)[0]
+    assert best.text == "1:43 p.m. EDT"

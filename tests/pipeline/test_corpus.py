@@ -83,17 +83,20 @@ def test_long_paragraphs_are_cut_into_windows_of_whole_sentences() -> None:
     assert all(len(p.content.split()) <= 30 for p in passages)
 
 
-def test_header_lines_above_the_story_are_passages_but_its_subheadings_are_not() -> None:
+def test_header_lines_above_the_story_are_one_passage_but_its_subheadings_are_not_passages() -> None:
     text = ("Daily Press Briefing by the Press Secretary\n\nJames S. Brady Press Briefing Room\n\n12:40 P.M. EDT\n\n"
             "MR. EARNEST: Good afternoon, everybody. I have one announcement to make at the top.\n\n"
             "On trade\n\nThe President will keep making the case for the agreement to members of Congress.")
     article = parse_article("briefing.txt", text.encode())
     passages = ArticleSplitter().split(article)
     contents = [p.content for p in passages]
-    assert contents[:2] == ["James S. Brady Press Briefing Room", "12:40 P.M. EDT"]
-    assert all(p.meta["role"] == "subheading" for p in passages[:2])
+    header = passages[0]
+    assert header.content == "James S. Brady Press Briefing Room\n\n12:40 P.M. EDT"
+    assert header.meta["role"] == "subheading"
+    assert [header.content[s - header.meta["start"] : e - header.meta["start"]] for s, e in header.meta["sentences"]] \
+        == ["James S. Brady Press Briefing Room", "12:40 P.M. EDT"]
     assert "Daily Press Briefing by the Press Secretary" not in contents and "On trade" not in contents
-    assert [p.meta["role"] for p in passages[2:]] == ["body", "body"]
+    assert [p.meta["role"] for p in passages[1:]] == ["body", "body"]
 
 
 def test_markdown_headings_lose_their_marks() -> None:

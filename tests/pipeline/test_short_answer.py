@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.answer_types import answer_type, counted_words, focus_words, required_words
+from pipeline.answer_types import Entity, answer_type, counted_words, focus_words, required_words, word_distance
 from pipeline.components.short_answer import ShortAnswerExtractor, short_answer
 from pipeline.types import AskResult, Citation
 
@@ -30,6 +30,7 @@ from pipeline.types import AskResult, Citation
         ("What was the inflation rate in November?", "percent"),
         ("What was David Weir's winning time in the marathon?", "time"),
         ("In what year did Ukrainians declare independence?", "date"),
+        ("Which militant group is the coalition working against?", "organisation"),
         ("What did Putin call the regions?", None),
         ("What does the company do?", None),
         ("Name one area where the budget raises funding.", None),
@@ -121,3 +122,13 @@ def test_the_component_gives_offsets_in_the_article() -> None:
 )
 def test_relational_questions_require_their_relation(question: str, required: list[str]) -> None:
     assert required_words(question) == required
+
+
+def test_the_type_word_does_not_tie_an_entity_to_the_question() -> None:
+    # "university" says what kind of thing is wanted; an entity beside another university is not tied by it
+    question = "At which university was Zurbuchen most recently a professor?"
+    sentence = "He was also the university’s founding director of the Center for Entrepreneurship."
+    start = sentence.index("the Center")
+    centre = Entity(start, len(sentence) - 1, "ORG", sentence[start:-1])
+    assert word_distance(sentence, centre, question) == 10_000
+    assert word_distance(sentence, centre, "Which centre did the university's founding director run?") <= 2
