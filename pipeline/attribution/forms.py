@@ -118,7 +118,7 @@ class DocumentForms:
             who = self._named_in(paragraph.start, possessive.start()) if possessive is not None else None
             if who is not None:
                 return SpeechPage(who, first_body)
-        for _, paragraph in header[1:]:
+        for _, paragraph in header:  # the headline too: "Secretary of Labor Hilda L. Solis" over her remarks
             who = self._name_line(paragraph)
             if who is not None:
                 return SpeechPage(who, first_body)
@@ -134,7 +134,11 @@ class DocumentForms:
             if mention.phrase.kind != "person" or len(mention.phrase.words) < 2:
                 continue
             rest = self.text[mention.end : paragraph.end]
-            titled = rest.lstrip().startswith(",") and any(w.lower().strip(",.") in TITLE_WORDS for w in rest.split())
+            before = self.text[paragraph.start : mention.start]
+            titled_after = rest.lstrip().startswith(",") and any(
+                w.lower().strip(",.") in TITLE_WORDS for w in rest.split())
+            titled_before = any(w.lower() in TITLE_WORDS for w in before.split())  # "Secretary of Labor Jane Doe"
+            titled = titled_after or titled_before
             parsed = parse is not None and parse.is_person(mention.start, mention.end)
             named = mention.phrase.strong or titled or parsed
             if not named:

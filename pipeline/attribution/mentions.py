@@ -24,6 +24,7 @@ from pipeline.attribution.vocabulary import (
     ORG_NOUNS,
     ORG_WORDS,
     PLACES,
+    PORTFOLIOS,
     ROLE_HEADS,
     SPOKES_HEADS,
     TITLE_WORDS,
@@ -51,6 +52,10 @@ _WORD = re.compile(r"\S+")
 _ORG_NAME_LINK = re.compile(r"\s+(?:of|for)\s+")
 # "a spokeswoman" + "for" + "the Royal College of Nursing": that organisation's spokeswoman.
 _SPOKES_FOR = re.compile(r"\s+(?:for|at)\s+")
+# " of Labor ", " of State for Education ": what stands between a title and a name.
+_PORTFOLIO_GAP = re.compile(r"\s+(?:of|for)\s+((?:(?:[A-Z][\w’'-]*|of|for|and|the)\s+)+)")
+# "Secretary of " / "Minister for ": the title word before a portfolio's link word.
+_PORTFOLIO_LINK = re.compile(r"([A-Za-z]+)\s+(?:of|for)\s+$")
 LETTER_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _COMMON_ENDING = re.compile(r"(?:ing|ly|ed|ions?|ers|ment)$")  # "Speaking", "Previously": not names
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
@@ -106,7 +111,8 @@ class MentionFinder:
     def join_org_names(self, mentions: list[Mention]) -> list[Mention]:
         """Merge "Department for Education" into one organisation, then "a spokeswoman for the Royal
         College of Nursing" into one speaker named "Royal College of Nursing spokeswoman"."""
-        return self.join(self.join(self.join(mentions, self.paired_org_name), self.org_name), self.spokes_for)
+        joined = self.join(self.join(self.join(mentions, self.paired_org_name), self.org_name), self.spokes_for)
+        return self.join(joined, self.portfolio_title)
 
     def join(
         self, mentions: list[Mention], rule: Callable[[Mention, str, Mention], NounPhrase | None]
@@ -148,6 +154,17 @@ class MentionFinder:
         return NounPhrase("org", words, nations=left.phrase.nations)
 
     @staticmethod
+    def portfolio_title(left: Mention, gap: str, right: Mention) -> NounPhrase | None:
+        """"Secretary" + "of Labor" + "Hilda L. Solis": one titled person, her portfolio left out of the name."""
+        link = _PORTFOLIO_GAP.fullmatch(gap)
+        if link is None or left.phrase.kind != "role" or right.phrase.kind != "person":
+            return None
+        portfolio = [w for w in link.group(1).split() if w not in {"of", "for", "and", "the"}]
+        if not portfolio or any(w.lower() not in PORTFOLIOS for w in portfolio):
+            return None
+        return parse_phrase(None, [*left.phrase.words, *right.phrase.words])
+
+    @staticmethod
     def spokes_for(left: Mention, gap: str, right: Mention) -> NounPhrase | None:
         if not (_SPOKES_FOR.fullmatch(gap) and left.phrase.kind == "entity" and right.phrase.kind == "org"):
             return None
@@ -166,6 +183,12 @@ class MentionFinder:
         while words and (words[0][0].lower() in NON_NAMES or words[0][0].lower().replace("’", "'") in FIRST_PERSON):
             words = words[1:]
             det = None
+        if words and self.after_portfolio_link(words[0][1]):
+            if all(w.lower() in PORTFOLIOS for w, _ in words):
+                return None  # "State" in "the Secretary of State": part of the title
+            while len(words) > 2 and words[0][0].lower() in PORTFOLIOS:
+                words = words[1:]
+                det = None
         if not words:
             return None
         last, last_at = words[-1]
@@ -179,6 +202,12 @@ class MentionFinder:
         start = match.start("det") if det else words[0][1]
         end = words[-1][1] + len(words[-1][0])
         return Mention(start, end, match.start(), self.text[start:end], phrase, possessive)
+
+    def after_portfolio_link(self, position: int) -> bool:
+        """Whether a title's "of"/"for" stands just before ``position`` ("Secretary of | Labor Hilda L. Solis")."""
+        before = self.text[max(0, position - 40) : position]
+        link = _PORTFOLIO_LINK.search(before)
+        return link is not None and link.group(1).lower() in TITLE_WORDS
 
     def keep_initial(self, words: list[tuple[str, int]], position: int, floor: int) -> bool:
         """Whether a capitalised word opening a sentence is part of a name ("Boris") or not ("Reports")."""

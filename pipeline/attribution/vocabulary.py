@@ -55,6 +55,15 @@ TITLE_WORDS = {
     "congressman", "congresswoman", "sheriff", "attorney", "lieutenant", "sergeant", "detective", "admiral",
     "marshal", "treasurer", "provost", "rector", "archbishop",
 }
+# What a minister or secretary is "of" or "for": "Secretary of Labor Hilda L. Solis", "Secretary of State for
+# Education Jane Doe". Before a name, these words are the portfolio, not part of the name.
+PORTFOLIOS = {
+    "labor", "labour", "transportation", "transport", "commerce", "agriculture", "state", "defense", "defence",
+    "energy", "education", "health", "interior", "justice", "treasury", "housing", "urban", "development",
+    "veterans", "affairs", "homeland", "security", "human", "services", "environment", "culture", "media",
+    "sport", "trade", "industry", "finance", "foreign", "home", "work", "pensions", "science", "technology",
+    "navy", "army", "air", "force", "business", "digital", "employment", "immigration", "communities",
+}
 # Nationality words, mapped to one key so "British" and "UK" agree.
 NATIONS = {
     "us": "us", "u.s": "us", "american": "us", "uk": "uk", "british": "uk", "russian": "russia",

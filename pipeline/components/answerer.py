@@ -53,6 +53,9 @@ PASSAGE_FLOOR = 0.8
 # An entity more than this many words from every question word is taken to be about something else.
 RELATION_WINDOW: int | None = 6
 ENTITY_BONUS = 0.05
+# A place answered only by an ORG ("DOL" for "which city") loses a tie to a proper place ("Washington, DC"),
+# but little: the small model tags many towns ORG.
+SECOND_CHOICE_PENALTY = 0.02
 # An entity of a label the model confuses with the asked-for one ("Kupiansk" as ORG) is weak evidence.
 NEAR_ENTITY_BONUS = -0.05
 ENTITY_PENALTY = {"number": 0.2, "amount": 0.2, "measure": 0.15, "date": 0.15, "name": 0.15, "place": 0.15}
@@ -205,9 +208,12 @@ class ExtractiveAnswerer:
     ) -> list[_Candidate]:
         """Every sentence of the retrieved passages with its evidence score, best first."""
         question_terms = _question_terms(question)
-        # A name the corpus never mentions ("Paris", "Macron") cannot be what any passage is about.
+        metas = [PassageMeta.of(passage) for passage in documents]
+        # A name the corpus never mentions ("Paris", "Macron") cannot be what any passage is about. A speech's
+        # speaker may be named only in its headline and in who says each sentence, which passages do not hold.
         names = question_names(question) & question_terms
-        unknown_names = sum(1 for n in names if not self.term_statistics.has_term(n))
+        named_here = frozenset().union(*(_text_terms(m.title) | self._speakers_of(m.doc_id) for m in metas))
+        unknown_names = sum(1 for n in names if not self.term_statistics.has_term(n) and n not in named_here)
 
         weights = {t: self.term_statistics.idf(t) for t in question_terms}
         total_weight = sum(weights.values()) or 1.0
@@ -220,8 +226,7 @@ class ExtractiveAnswerer:
         content_weights = {t: w for t, w in weights.items() if t not in focus}
         query = np.asarray(query_embedding, dtype=np.float32) if query_embedding is not None else None
         candidates = []
-        for passage in documents:
-            meta = PassageMeta.of(passage)
+        for passage, meta in zip(documents, metas, strict=True):
             scored = retrieval_score(passage)
             dense = self._dense(passage, query) if scored is None or np.isnan(scored) else scored
             passage_terms = _text_terms(passage.content or "")
@@ -284,6 +289,8 @@ class ExtractiveAnswerer:
                 strong = related
             if strong:
                 typed = ENTITY_BONUS + FOCUS_CREDIT * (1 - DENSE_WEIGHT) * candidate.focus_share
+                if all(e.label in kind.second_choice for e in strong):
+                    typed -= SECOND_CHOICE_PENALTY
                 candidate.evidence = "strong"
             elif near:
                 typed = NEAR_ENTITY_BONUS
@@ -303,6 +310,9 @@ class ExtractiveAnswerer:
             if statement.start < end and start < statement.end and statement.speaker:
                 return _text_terms(statement.speaker)
         return frozenset()
+
+    def _speakers_of(self, doc_id: str) -> frozenset[str]:
+        return frozenset().union(*(_text_terms(s.speaker) for s in self._statements.statements_in(doc_id) if s.speaker))
 
     def _dense(self, passage: Document, query: np.ndarray | None) -> float:
         """Cosine of a passage no dense retriever scored (found by keywords only), from its retrieved embedding."""

@@ -20,10 +20,6 @@ from pipeline.answer_types import Entity, answer_type, counted_words, counts, ty
 from pipeline.lexicon import terms
 from pipeline.types import AskResult
 
-# Labels accepted for a type only because the small model mislabels it ("Kupiansk" as ORG for a place): a
-# sentence's entity with a proper label of the type comes first ("Greenbelt" before "NASA" for "where").
-SECOND_CHOICE_LABELS: dict[str, frozenset[str]] = {"place": frozenset({"ORG"})}
-
 
 @component
 class ShortAnswerExtractor:
@@ -78,6 +74,6 @@ def short_answer(question: str, sentence: str, start: int = 0, end: int | None =
         if inside:
             # a nationality adjective ("Ukrainian President Volodymyr Zelenskyy") only when nothing else is there
             return min(inside, key=lambda e: (e.label == "NORP" and kind.name != "nationality",
-                                              e.label in SECOND_CHOICE_LABELS.get(kind.name, ()),
+                                              e.label in kind.second_choice,
                                               word_distance(sentence, e, question, tuple(others)), e.start))
     return None

@@ -126,3 +126,35 @@ def test_a_header_line_is_found_through_the_other_header_lines(any_store_setting
     answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
     best = answerer.score_sentences("What time did Kirby's briefing begin?", [header], None)[0]
     assert best.text == "1:43 p.m. EDT"
+
+
+def test_a_name_only_the_headline_holds_is_not_unknown(any_store_settings: Settings) -> None:
+    # Passages never hold the headline, so word rarity alone would call "Solis" a name the corpus lacks.
+    store = make_store(any_store_settings, embedding_dimension=3)
+    text = "Washington, DC\n\nThursday, January 14, 2010"
+    passage = Document(
+        id="a.txt:0:1", content=text,
+        meta={"doc_id": "a.txt", "title": "Secretary of Labor Hilda L. Solis", "start": 0, "end": len(text),
+              "role": "subheading", "dense_score": 0.5, "sentences": [[0, 14], [16, len(text)]]},
+    )
+    store.write_documents([passage])
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    named = answerer.score_sentences("On what date did Secretary Solis speak?", [passage], None)[0]
+    unnamed = answerer.score_sentences("On what date did the secretary speak?", [passage], None)[0]
+    unknown = answerer.score_sentences("On what date did Secretary Perez speak?", [passage], None)[0]
+    assert named.text == "Thursday, January 14, 2010"
+    assert named.score > unnamed.score > unknown.score
+
+
+def test_a_proper_place_beats_an_organisation_for_where(any_store_settings: Settings) -> None:
+    store = make_store(any_store_settings, embedding_dimension=3)
+    text = "On the Visit of the First Lady — DOL\n\nWashington, DC"
+    passage = Document(
+        id="a.txt:0:1", content=text,
+        meta={"doc_id": "a.txt", "title": "Remarks", "start": 0, "end": len(text), "role": "subheading",
+              "dense_score": 0.5, "sentences": [[0, text.index("DOL") + 3], [text.index("Washington"), len(text)]]},
+    )
+    store.write_documents([passage])
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    best = answerer.score_sentences("In which city were the remarks given?", [passage], None)[0]
+    assert best.text == "Washington, DC"

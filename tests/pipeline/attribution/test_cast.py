@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.pipeline.attribution.articles import statements_of, triples
 
 
@@ -39,3 +41,16 @@ def test_a_name_the_word_lists_do_not_know_is_a_person_by_the_parser() -> None:
         "She said that flour prices had doubled since spring.",
     )
     assert triples(statements) == [("Ondine Marchetti", "reported", "flour prices had doubled since spring")]
+
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [
+        ("Secretary of Labor Hilda L. Solis spoke at the plant.", "Hilda L. Solis"),
+        ("Secretary of State for Education Gillian Dorsey spoke at the plant.", "Gillian Dorsey"),
+    ],
+)
+def test_a_portfolio_before_a_name_is_not_part_of_it(opening: str, name: str) -> None:
+    statements = statements_of(opening, "She said that the new training centre would open in June.")
+    assert [s.speaker for s in statements] == [name]

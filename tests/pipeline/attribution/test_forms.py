@@ -94,6 +94,7 @@ def test_a_speech_header_names_its_speaker_in_many_styles() -> None:
         ("Harbor Grants Speech", ("As delivered by Deputy Secretary Marcus Bell, Duluth, Minnesota",)),
         ("Remarks at the Duluth Harbor Ceremony", ("Marcus Bell, Deputy Secretary of Transportation",
                                                    "Duluth, Minnesota")),
+        ("Deputy Secretary of Transportation Marcus Bell", ("Remarks as Prepared for Delivery", "Duluth, Minnesota")),
     ]
     for headline, lines in headers:
         statements = statements_of(*lines, *body, headline=headline)
