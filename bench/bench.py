@@ -115,8 +115,9 @@ def replicated_corpus(size: int, base: Path, settings: Settings) -> Path:
 
     Each copy's cached passages, sentence vectors and statements are the original's with the doc_id
     rewritten, so the index is built from the per-article cache without embedding anything. The marker file
-    holds the statement key: after a change to the attribution rules only the statements are copied again
-    (from the base, which the caller has just indexed), not the vectors.
+    holds the passage and statement keys: after a change to the attribution rules only the statements are
+    copied again (from the base, which the caller has just indexed), not the vectors; after a change to the
+    passage format everything is.
     """
     from pipeline.index_cache import IndexCache
 
@@ -124,9 +125,10 @@ def replicated_corpus(size: int, base: Path, settings: Settings) -> Path:
     marker = folder / ".complete"
     cache = IndexCache(settings.cache_dir, settings.index_key())
     done = marker.read_text(encoding="utf-8").strip() if marker.exists() else None
-    if done == cache.statement_key:
+    keys = f"{cache.passage_key}\n{cache.statement_key}"
+    if done == keys:
         return folder
-    statements_only = done is not None
+    statements_only = done is not None and done.split("\n")[0] == cache.passage_key
     folder.mkdir(parents=True, exist_ok=True)
     sources = load_corpus(base).articles
     seed = next(a for a in sources if not a.doc_id.startswith("synthetic-"))
@@ -152,7 +154,7 @@ def replicated_corpus(size: int, base: Path, settings: Settings) -> Path:
         for statement in statements:
             statement.doc_id = doc_id
         cache.store_statements(article, statements)
-    marker.write_text(cache.statement_key, encoding="utf-8")
+    marker.write_text(keys, encoding="utf-8")
     return folder
 
 
