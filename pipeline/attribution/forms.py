@@ -39,7 +39,7 @@ MIN_QUESTIONS = 3
 # How far after "interviewed by" the interviewer's name may stand ("by VOA State Department Correspondent X").
 INTERVIEWER_NAME_REACH = 80
 
-_SPEECH_NOUN = r"(?:remarks|speech|address|statement|testimony|keynote|lecture|eulogy)"
+_SPEECH_NOUN = r"(?:remarks|speech|address|statement|testimony|keynote|lecture|eulogy|message)"
 _HEADER = re.compile(
     rf"\b(?:(?:prepared|opening|closing|keynote)\s+)?{_SPEECH_NOUN}(?:\s+as\s+prepared(?:\s+for\s+delivery)?)?"
     r"\s+(?:by|of|from)\s+",
@@ -49,9 +49,15 @@ _SPEECH_HEADLINE = re.compile(rf"\b{_SPEECH_NOUN}\b", re.IGNORECASE)
 _INTERVIEW_HEADLINE = re.compile(r"\b(?:interview(?:s|ed)?|Q\s?&\s?A|in conversation with)\b", re.IGNORECASE)
 # "The following is a statement from NASA Administrator Bill Nelson on ...:" introduces that person's words.
 _STATEMENT_INTRO = re.compile(rf"\b{_SPEECH_NOUN}\s+(?:from|by|of)\s+", re.IGNORECASE)
+# "X, Assistant to the President, issued the following statement:" introduces X's words.
+_ISSUED_STATEMENT = re.compile(
+    rf"\b(?:issued|released|gave|delivered|made|read|sent)\s+(?:the\s+following|this|a|the)\s+{_SPEECH_NOUN}\b",
+    re.IGNORECASE,
+)
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+", re.IGNORECASE)
 # Where a title-case headline's name ends: "Remarks by NASA Administrator Charles Bolden To The National ...".
-_NAME_BREAK = re.compile(r"\s(?:To|At|On|Before|For|In|About|During|With|After|Following|And)\s|[,:;(—–|]|\s-\s")
+# "Remarks by President Trump at Listening Session ...": sentence case too.
+_NAME_BREAK = re.compile(r"\s(?i:to|at|on|before|for|in|about|during|with|after|following|and)\s|[,:;(—–|]|\s-\s")
 _FURNITURE = re.compile(
     r"(?:as prepared(?: for delivery)?|check against delivery|\(?embargoed\b.*|transcript\b.*|[^.!?]{0,40}\d{4}"
     r"|delivered on\b.*)\W*",
@@ -62,8 +68,8 @@ _END_OF_SPEECH = re.compile(r"[-–—\s]*(?:ends|end|#{3}|\*{3})[-–—\s]*|no
 # The header block of a remarks page (headline, speaker, venue, date lines) is at most this many lines.
 _HEADER_LINES = 6
 # "Deputy Secretary Ames's Remarks at ...": the speaker before a possessive.
-_POSSESSIVE_SPEECH = re.compile(rf"['’]s?\s+(?:(?:prepared|opening|closing|keynote)\s+)?{_SPEECH_NOUN}\b",
-                                re.IGNORECASE)
+# "NASA Administrator’s Launch Day Message": up to three words may name the occasion.
+_POSSESSIVE_SPEECH = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_SPEECH_NOUN}\b", re.IGNORECASE)
 # "As delivered by Secretary of Defense Jane Q. Doe, Washington, D.C.": who gave the speech.
 _DELIVERED_BY = re.compile(r"\b(?:as\s+)?(?:delivered|given|presented)\s+by\s+", re.IGNORECASE)
 # A header line that only names someone ("Jane Q. Doe, Secretary of Labor") has at most this many words.
@@ -115,14 +121,24 @@ class DocumentForms:
                 if who is not None:
                     return SpeechPage(who, first_body)
             possessive = _POSSESSIVE_SPEECH.search(self.text, paragraph.start, paragraph.end)
-            who = self._named_in(paragraph.start, possessive.start()) if possessive is not None else None
-            if who is not None:
-                return SpeechPage(who, first_body)
+            if possessive is not None:
+                who = self._named_in(paragraph.start, possessive.start()) or self._unnamed_role(
+                    paragraph.start, possessive.start())
+                if who is not None:
+                    return SpeechPage(who, first_body)
         for _, paragraph in header:  # the headline too: "Secretary of Labor Hilda L. Solis" over her remarks
             who = self._name_line(paragraph)
             if who is not None:
                 return SpeechPage(who, first_body)
         return SpeechPage(None, first_body)
+
+    def _unnamed_role(self, start: int, end: int) -> Who | None:
+        """A role the page never names anyone in ("NASA Administrator’s ... Message"): the speaker is the role."""
+        stretch = self.text[start:end].strip()
+        roles = [m for m in self.finder.mentions(start, end, narration_only=False) if m.phrase.kind == "role"]
+        if len(roles) != 1 or roles[0].text.strip() != stretch:
+            return None
+        return Who((stretch,), stretch, False, None, "entity")
 
     def _name_line(self, paragraph: Paragraph) -> Who | None:
         """A header line that is only a person's name, perhaps with their title ("Jane Q. Doe, Secretary of Labor")."""
@@ -193,7 +209,24 @@ class DocumentForms:
         if paragraph.role != "body" or not words.endswith(":"):
             return None
         intro = _STATEMENT_INTRO.search(self.text, paragraph.start, paragraph.end)
-        return self._named_in(intro.end(), paragraph.end) if intro is not None else None
+        if intro is not None:
+            return self._named_in(intro.end(), paragraph.end)
+        issued = _ISSUED_STATEMENT.search(self.text, paragraph.start, paragraph.end)
+        return self._issuer(paragraph.start, issued.start()) if issued is not None else None
+
+    def _issuer(self, start: int, end: int) -> Who | None:
+        """Who issued a statement: the last person named before the verb ("…, John P. Holdren, Assistant to the
+        President for Science and Technology, issued …"), named in full or by a title."""
+        people = [m for m in self.finder.mentions(start, end, narration_only=False)
+                  if m.phrase.kind == "person" and (len(m.phrase.words) >= 2 or m.phrase.strong)]
+        parse = self.cast.parse
+        if parse is not None:  # the parser tells a name from an apposition's capitalised words ("Technology")
+            people = [m for m in people if parse.is_person(m.start, m.end)] or people
+        for mention in reversed(people):
+            person, _ = self.cast.lookup([w.rstrip(".") for w in mention.phrase.words], mention.start)
+            person = person or self.cast.add_person(mention.phrase, mention.start)
+            return Who((person.name,), mention.text, False, person.gender)
+        return None
 
     # --- question-and-answer interviews ----------------------------------------------------------------
 
@@ -237,7 +270,7 @@ class DocumentForms:
             phrase = mention.phrase
             if phrase.kind == "person":
                 person, _ = self.cast.lookup([w.rstrip(".") for w in phrase.words], mention.start)
-                if person is None and not known_only and len(phrase.words) >= 2:
+                if person is None and not known_only and (len(phrase.words) >= 2 or phrase.titles):
                     person = self.cast.add_person(phrase, mention.start)
                 if person is not None:
                     return Who((person.name,), mention.text, False, person.gender)

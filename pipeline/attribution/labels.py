@@ -178,6 +178,9 @@ class TranscriptLabels:
         if candidate.bracketed or candidate.role:
             return False
         label = candidate.label
+        lowered = [w.lower().rstrip(".") for w in label.split()]
+        if any(w in HONORIFICS or w in TITLE_WORDS for w in lowered):
+            return False  # "MR. SHANAHAN:" though the parser takes the surname for a place
         if label.lower() in PLACES or label.lower() in NATIONS:
             return True
         parse = self.cast.parse

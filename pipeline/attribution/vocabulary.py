@@ -22,16 +22,23 @@ SPEECH_VERBS = {
     "writes", "tweeted", "replied", "asked", "asks", "describe", "describes", "described", "describing",
     "predicted", "acknowledged", "revealed", "promised", "vowed", "continued", "urged", "urges", "noted",
     "expressed", "expresses", "reported",
+    # verbs that take a "that" clause and are acts of speech in any house style ("Dombeck emphasized that ...")
+    "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised", "reiterate", "reiterates",
+    "reiterated", "reaffirm", "reaffirms", "reaffirmed", "underscore", "underscores", "underscored", "assert",
+    "asserts", "asserted", "contend", "contends", "contended", "concede", "concedes", "conceded", "cautioned",
+    "remarked",  # "remarks", "cautions" are nouns as often as verbs
+    "was like", "is like", "were like",  # the spoken quotative, only ever before a quote
 }
 # The lemmas of those verbs, as the parser gives them.
 SPEECH_LEMMAS = frozenset(
     """say tell claim warn call state indicate suggest insist accuse add agree explain argue announce confirm deny
     admit stress declare write tweet reply ask describe predict acknowledge reveal promise vow continue urge note
-    express report""".split()
+    express report emphasize emphasise reiterate reaffirm underscore assert contend concede caution
+    remark""".split()
 )
 # Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
-                    "describing"}
+                    "describing", "was like", "is like", "were like"}  # "Joe was like, “We need to ...”"
 TELL_VERBS = {"tell", "tells", "told", "telling"}
 # A bare verb form is speech only after a modal ("did say") or with a plural subject ("officials say"):
 # otherwise it is usually a noun or adjective ("state banks", "a call").
@@ -76,7 +83,7 @@ ROLE_HEADS = {
     "leader", "president", "minister", "secretary", "chancellor", "official", "spokesman", "spokeswoman",
     "spokesperson", "ambassador", "diplomat", "source", "envoy", "adviser", "advisor", "aide", "mayor",
     "governor", "senator", "councillor", "director", "officer", "chief", "commander", "premier", "general",
-    "executive", "mp", "mep", "msp",
+    "executive", "mp", "mep", "msp", "administrator", "commissioner", "coordinator",
 }
 TWO_WORD_HEADS = {"prime minister", "secretary general", "foreign secretary", "foreign minister",
                   "defence secretary", "home secretary", "health secretary", "chief executive"}
@@ -172,6 +179,8 @@ NON_PERSON_LABELS = {
     "PRESS RELEASE", "EDITOR", "SUMMARY", "BACKGROUND", "CONTEXT", "TOPIC", "TOPICS", "SUBJECT", "DATE", "TIME",
     "LOCATION", "PLACE", "WHERE", "WHEN", "MEDIA CONTACT", "CONTACT", "CONTACTS", "ENDS", "NOTES TO EDITORS",
     "THE INSIDE STORY", "TITLE", "HEADLINE", "BYLINE", "DATELINE", "KEYWORDS", "TAGS", "FILE", "PHOTOS",
+    "RELEASE", "NEWS RELEASE", "FOR IMMEDIATE RELEASE", "RELEASE NO", "RELEASE NO.", "EMBARGOED", "PHONE", "TEL",
+    "EMAIL", "E-MAIL", "WEBSITE", "WEB", "FAX", "MEDIA", "MEDIA INQUIRIES", "PRESS OFFICE", "FOR MORE INFORMATION",
 }
 # Words marking an unnamed speaker label ("Unidentified Narrator:", "Unknown Speaker:").
 UNNAMED_WORDS = {"unidentified", "unknown", "unnamed", "anonymous", "narrator", "voice", "speaker", "crowd",

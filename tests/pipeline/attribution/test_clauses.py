@@ -8,6 +8,11 @@ from tests.pipeline.attribution.articles import statements_of, triples
 
 CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
     (
+        "'emphasized that' reports speech like 'said that'",
+        ["Forest Service Chief Mike Dombeck emphasized that crews have access to equipment and supplies."],
+        [("Mike Dombeck", "reported", "crews have access to equipment and supplies")],
+    ),
+    (
         "a portfolio of two words is one minister, not two speakers",
         ["\u201cThe new scheme starts in May,\u201d said Housing and Planning Minister Lena Fox."],
         [("Lena Fox", "direct", "The new scheme starts in May,")],

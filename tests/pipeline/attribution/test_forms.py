@@ -99,3 +99,33 @@ def test_a_speech_header_names_its_speaker_in_many_styles() -> None:
     for headline, lines in headers:
         statements = statements_of(*lines, *body, headline=headline)
         assert [s.speaker for s in statements] == ["Marcus Bell", "Marcus Bell"], headline
+
+
+def test_whoever_issued_the_following_statement_speaks_the_quoted_paragraph() -> None:
+    statements = statements_of(
+        "WASHINGTON -- Following Tuesday's launch of the rocket, John P. Holdren, Assistant to the President for "
+        "Science and Technology, issued the following statement:",
+        "\u201cCongratulations to the teams for this morning's successful launch of the rocket.\u201d",
+    )
+    assert spoken(statements) == [("John P. Holdren", "Congratulations to the teams f")]
+
+
+def test_a_role_label_is_the_person_the_remarks_headline_names() -> None:
+    """"Remarks by President Okoye at ...": "THE PRESIDENT:" is President Okoye, one titled word of a name."""
+    statements = statements_of(
+        "Roosevelt Room",
+        "THE PRESIDENT: Thank you all for being here. I had a lot of good discussions this morning.",
+        headline="Remarks by President Okoye at Listening Session with Members of Congress",
+    )
+    assert spoken(statements) == [("Okoye", "Thank you all for being here. ")]
+
+
+def test_a_message_headed_by_a_role_alone_is_that_roles_words() -> None:
+    """"NASA Administrator’s Launch Day Message": nobody is named, so the role as written is the speaker."""
+    statements = statements_of(
+        "July 13, 2005",
+        "This afternoon, the eyes of the world will be on our agency and our effort to launch the shuttle.",
+        "I want to thank each and every member of the team for your hard work.",
+        headline="NASA Administrator’s Launch Day Message",
+    )
+    assert [s.speaker for s in statements] == ["NASA Administrator", "NASA Administrator"]

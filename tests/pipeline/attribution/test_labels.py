@@ -198,6 +198,30 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
             ("Okonjo", "Not yet, but the valve is clos"),
         ],
     ),
+    (
+        "gaggle: 'MR. SHANAHAN:' is a label though the parser takes the surname for a place",
+        [
+            "DEPUTY SECRETARY OF DEFENSE PATRICK SHANAHAN: So you guys know why I came down here today?",
+            "Q: To see if we ate the donuts?",
+            "MR. SHANAHAN: No, no, no. Joe was like, \u201cWe need to go downstairs and talk to people more.\u201d",
+            "And so he has been pushing me to get out of my office more.",
+        ],
+        [
+            ("Patrick Shanahan", "So you guys know why I came do"),
+            ("Interviewer", "To see if we ate the donuts?"),
+            ("Patrick Shanahan", "No, no, no. Joe was like, “We "),
+            ("Joe", "We need to go downstairs and t"),
+            ("Patrick Shanahan", "And so he has been pushing me "),
+        ],
+    ),
+    (
+        "release header: 'RELEASE : 12-164' names nobody",
+        [
+            "RELEASE : 12-164",
+            "WASHINGTON -- The agency opened a new laboratory on Tuesday.",
+        ],
+        [],
+    ),
 ]
 
 
