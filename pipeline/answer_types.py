@@ -65,7 +65,9 @@ AMOUNT = _type("amount", "amount", "MONEY PERCENT QUANTITY", "CARDINAL")
 MEASURE = _type("measure", "measure", "QUANTITY MONEY PERCENT", "CARDINAL DATE TIME")  # "how big is the deficit"
 AGE = _type("age", "number", "DATE CARDINAL", "QUANTITY")
 ORDINAL = _type("ordinal", "number", "ORDINAL", "CARDINAL")
+NAMED = _type("named", "name", "WORK_OF_ART ORG PRODUCT EVENT LAW FAC", "PERSON GPE LOC NORP")  # "what is X called"
 
+_CALLED = re.compile(r"\b(?:called|named|known\s+as)\s*\??\s*$", re.IGNORECASE)
 # "which <noun>" / "what <noun>": the noun says what kind of thing is wanted.
 NOUN_TYPES: dict[str, AnswerType] = {}
 for _nouns, _kind in (
@@ -75,7 +77,7 @@ for _nouns, _kind in (
      "mayor senator lawmaker judge officer owner interviewer driver pilot doctor teacher student actor singer "
      "artist writer politician king queen prince princess employee worker victim suspect offender defendant "
      "prosecutor general premier chancellor envoy expert analyst economist researcher professor resident "
-     "name", PERSON),
+     "name mp mps mep legislator congressman congresswoman representative councillor councilor", PERSON),
     ("organisation organization company firm club body agency council party university college school court "
      "newspaper broadcaster network union bank ministry department institution institute charity authority "
      "government committee association league brand airline publisher business group movement faction militia "
@@ -180,6 +182,10 @@ def _noun_type(after: str) -> AnswerType | None:
         kind = NOUN_TYPES.get(lower)
         if kind is not None:
             return kind
+        if lower.endswith("ed"):
+            break  # "Which MP introduced a bill": the verb ends the phrase; "bill" is its object, not the type
+    if _CALLED.search(after):
+        return NAMED  # "What is the new national database called?"
     return None
 
 

@@ -231,7 +231,7 @@ class ExtractiveAnswerer:
             dense = self._dense(passage, query) if scored is None or np.isnan(scored) else scored
             passage_terms = _text_terms(passage.content or "")
             if meta.role == "subheading":  # header lines ("June 4, 2003") are about what the headline names
-                passage_terms |= _text_terms(meta.title)
+                passage_terms |= _header_terms(meta.title)
             passage_coverage = _coverage(content_weights, passage_terms) / total_weight
             for number, (sentence, text) in enumerate(
                 zip(meta.sentences, meta.sentence_texts(passage.content or ""), strict=True)
@@ -241,7 +241,7 @@ class ExtractiveAnswerer:
                     remember_entities(text, meta.entities[number])
                 sentence_terms = _text_terms(text) | self._speaker_terms(meta.doc_id, start, end)
                 if meta.role == "subheading":
-                    sentence_terms |= _text_terms(meta.title)
+                    sentence_terms |= _header_terms(meta.title)
                 own = _coverage(content_weights, sentence_terms) / total_weight
                 coverage = max(own, PASSAGE_FLOOR * passage_coverage)
                 untyped = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * coverage
@@ -370,6 +370,17 @@ def _inside_quote(text: str, position: int) -> bool:
 def _text_terms(text: str) -> frozenset[str]:
     """Content words of a passage or sentence; cached, since the same passages come back query after query."""
     return frozenset(terms(text))
+
+
+# A header line ("10:53 A.M. EST", "Roosevelt Room") says when and where the article's event took place, which
+# a question asks in words the header never prints: "At what time did the President start speaking?"
+EVENT_WORDS = "start begin held hold give given deliver delivered take place took happen speak spoke record recorded"
+
+
+@lru_cache(maxsize=10_000)
+def _header_terms(title: str) -> frozenset[str]:
+    """What a header line is about: the headline's words, and the event they head."""
+    return _text_terms(title) | _text_terms(EVENT_WORDS)
 
 
 def _coverage(weights: dict[str, float], present: frozenset[str]) -> float:

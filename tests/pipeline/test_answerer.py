@@ -128,6 +128,23 @@ def test_a_header_line_is_found_through_the_other_header_lines(any_store_setting
     assert best.text == "1:43 p.m. EDT"
 
 
+def test_a_header_line_says_when_the_event_it_heads_took_place(any_store_settings: Settings) -> None:
+    """"start speaking" is printed nowhere: the header's time line answers it at the default threshold."""
+    from pipeline.components.splitter import ArticleSplitter
+    from pipeline.corpus import parse_article
+
+    text = ("Remarks by President Okoye at a Listening Session\n\nRoosevelt Room\n\n10:53 A.M. EST\n\n"
+            "THE PRESIDENT: Thank you all for being here. I had a lot of good discussions this morning.")
+    passages = ArticleSplitter().split(parse_article("remarks.txt", text.encode()))
+    store = make_store(any_store_settings, embedding_dimension=3)
+    store.write_documents(passages)
+    header = passages[0]
+    header.meta["dense_score"] = 0.4
+    result = ExtractiveAnswerer(term_statistics=store).run(
+        question="At what time did the President start speaking?", documents=[header])["result"]
+    assert not result.abstained and result.answer == "10:53 A.M. EST"
+
+
 def test_a_name_only_the_headline_holds_is_not_unknown(any_store_settings: Settings) -> None:
     # Passages never hold the headline, so word rarity alone would call "Solis" a name the corpus lacks.
     store = make_store(any_store_settings, embedding_dimension=3)

@@ -31,6 +31,8 @@ from pipeline.types import AskResult, Citation
         ("What was David Weir's winning time in the marathon?", "time"),
         ("In what year did Ukrainians declare independence?", "date"),
         ("Which militant group is the coalition working against?", "organisation"),
+        ("Which MP introduced a bill for a holiday in 2009?", "person"),  # "bill" is the verb's object
+        ("What is the new national database called?", "named"),
         ("What did Putin call the regions?", None),
         ("What does the company do?", None),
         ("Name one area where the budget raises funding.", None),
