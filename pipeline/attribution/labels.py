@@ -94,6 +94,7 @@ class TranscriptLabels:
         self, text: str, paragraphs: list[Paragraph], cast: Cast, resolver: Resolver, *, interviewer: Who | None = None
     ) -> None:
         self.text = text
+        self.paragraphs = paragraphs
         self.interviewer = interviewer  # the interviewer the article names ("interviewed by X"), if any
         self.cast = cast
         self.resolver = resolver
@@ -126,9 +127,12 @@ class TranscriptLabels:
         key = candidate.label.upper()
         if not set(candidate.label.lower().split()) & UNNAMED_WORDS:
             return None
-        intro = _SELF_INTRODUCTION.search(self.text, candidate.start, paragraph.end)
+        end = paragraph.end
+        if candidate.alone and paragraph.index + 1 < len(self.paragraphs):
+            end = self.paragraphs[paragraph.index + 1].end  # "VOICE ONE:" on its own line, the words below it
+        intro = _SELF_INTRODUCTION.search(self.text, candidate.start, end)
         if intro is None:
-            intro = _THIS_IS.search(self.text, candidate.start, paragraph.end)
+            intro = _THIS_IS.search(self.text, candidate.start, end)
             if intro is not None and intro.group("name").split()[0].lower() not in FIRST_NAMES:
                 intro = None
         if intro is not None and key not in self.voices:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.attribution.quotes import trim_quote_marks, trim_space
 from pipeline.attribution.records import Who
 from pipeline.types import Article, Paragraph, Statement, StatementKind
+
+# "(MUSIC)", "[Laughter]", "(inaudible)": a paragraph that is only a bracketed stage direction is nobody's words.
+_STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]{1,40}[)\]]\.?")
 
 
 def make_statements(
@@ -37,6 +42,6 @@ def make_statements(
 def whole_paragraph(article: Article, paragraph: Paragraph, start: int, who: Who) -> list[Statement]:
     """A transcript turn or block-quote paragraph from ``start``: all of it is the speaker's words."""
     start, end = trim_quote_marks(article.text, start, paragraph.end)
-    if end <= start:
+    if end <= start or _STAGE_DIRECTION.fullmatch(article.text, start, end):
         return []
     return make_statements(article, paragraph, start, end, who, "direct")

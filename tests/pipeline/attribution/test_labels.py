@@ -215,6 +215,23 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "radio script with each voice label alone on its line, introduced in the paragraph below; music is nobody's",
+        [
+            "VOICE ONE:",
+            "Welcome to Science Today. I'm Laura Quint.",
+            "VOICE TWO:",
+            "And I'm Omar Haddad. Today we visit a farm that grows rice in the desert.",
+            "(MUSIC)",
+            "VOICE ONE:",
+            "The farm uses water from a deep well.",
+        ],
+        [
+            ("Laura Quint", "Welcome to Science Today. I'm L"),
+            ("Omar Haddad", "And I'm Omar Haddad. Today we "),
+            ("Laura Quint", "The farm uses water from a dee"),
+        ],
+    ),
+    (
         "release header: 'RELEASE : 12-164' names nobody",
         [
             "RELEASE : 12-164",
