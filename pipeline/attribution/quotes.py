@@ -24,7 +24,20 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
             opened = None
     if opened is not None:
         quotes.append(Quote(opened, opened + 1, end, end, False))
-    return [q for q in quotes if text[q.start : q.end].strip()]
+    return [q for q in quotes if text[q.start : q.end].strip() and not _nickname(text, q)]
+
+
+# Matthew J. “Matt” Lohr: one capitalised word in quote marks between parts of a name is a nickname.
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*|[A-Z]\.)[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][\w’'-]+")
+_ONE_NAME_WORD = re.compile(r"[A-Z][\w’'-]{0,15}")
+
+
+def _nickname(text: str, quote: Quote) -> bool:
+    if not quote.closed or not _ONE_NAME_WORD.fullmatch(text, quote.start, quote.end):
+        return False
+    before = _NAME_BEFORE.search(text, max(0, quote.mark_start - 30), quote.mark_start)
+    return before is not None and _NAME_AFTER.match(text, quote.mark_end) is not None
 
 
 def units(text: str, paragraph: Paragraph, quotes: list[Quote]) -> list[Span]:

@@ -54,3 +54,12 @@ def test_a_name_the_word_lists_do_not_know_is_a_person_by_the_parser() -> None:
 def test_a_portfolio_before_a_name_is_not_part_of_it(opening: str, name: str) -> None:
     statements = statements_of(opening, "She said that the new training centre would open in June.")
     assert [s.speaker for s in statements] == [name]
+
+
+def test_a_nickname_in_quote_marks_is_part_of_the_name_not_a_quote() -> None:
+    statements = statements_of(
+        "Secretary Jane Rowe announced today the appointment of Matthew J. \u201cMatt\u201d Lohr as chief.",
+        "\u201cMatt brings a wealth of experience to the job,\u201d Rowe said.",
+    )
+    assert all(s.text != "Matt" for s in statements)
+    assert ("Jane Rowe", "direct", "Matt brings a wealth of experience to the job,") in triples(statements)
