@@ -212,8 +212,11 @@ class ExtractiveAnswerer:
         # A name the corpus never mentions ("Paris", "Macron") cannot be what any passage is about. A speech's
         # speaker may be named only in its headline and in who says each sentence, which passages do not hold.
         names = question_names(question) & question_terms
-        named_here = frozenset().union(*(_text_terms(m.title) | self._speakers_of(m.doc_id) for m in metas))
-        unknown_names = sum(1 for n in names if not self.term_statistics.has_term(n) and n not in named_here)
+        unknown = [n for n in names if not self.term_statistics.has_term(n)]
+        if unknown:
+            named_here = frozenset().union(*(_text_terms(m.title) | self._speakers_of(m.doc_id) for m in metas))
+            unknown = [n for n in unknown if n not in named_here]
+        unknown_names = len(unknown)
 
         weights = {t: self.term_statistics.idf(t) for t in question_terms}
         total_weight = sum(weights.values()) or 1.0
