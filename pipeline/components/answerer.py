@@ -375,15 +375,20 @@ def _text_terms(text: str) -> frozenset[str]:
     return frozenset(terms(text))
 
 
-# A header line ("10:53 A.M. EST", "Roosevelt Room") says when and where the article's event took place, which
-# a question asks in words the header never prints: "At what time did the President start speaking?"
+# The header lines of a transcript ("10:53 A.M. EST", "Roosevelt Room") say when and where the spoken event
+# took place, which a question asks in words the header never prints: "At what time did the President start
+# speaking?". A news story's dateline heads no such event ("When will the holiday take place?" is not it).
 EVENT_WORDS = "start begin held hold give given deliver delivered take place took happen speak spoke record recorded"
+_SPOKEN_EVENT = re.compile(r"\b(?:briefing|remarks|speech|interview|hearing|address|statement|conference|gaggle"
+                           r"|testimony|session|transcript|message|roundtable|town hall)s?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=10_000)
 def _header_terms(title: str) -> frozenset[str]:
-    """What a header line is about: the headline's words, and the event they head."""
-    return _text_terms(title) | _text_terms(EVENT_WORDS)
+    """What a header line is about: the headline's words, and the spoken event they head."""
+    if _SPOKEN_EVENT.search(title):
+        return _text_terms(title) | _text_terms(EVENT_WORDS)
+    return _text_terms(title)
 
 
 def _coverage(weights: dict[str, float], present: frozenset[str]) -> float:

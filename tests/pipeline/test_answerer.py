@@ -175,3 +175,20 @@ def test_a_proper_place_beats_an_organisation_for_where(any_store_settings: Sett
     answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
     best = answerer.score_sentences("In which city were the remarks given?", [passage], None)[0]
     assert best.text == "Washington, DC"
+
+
+def test_a_news_dateline_heads_no_spoken_event(any_store_settings: Settings) -> None:
+    """A story's date line does not say when the events it reports "take place"; a transcript's does."""
+    store = make_store(any_store_settings, embedding_dimension=3)
+    answerer = ExtractiveAnswerer(term_statistics=store)
+
+    def header_score(title: str) -> float:
+        text = "Sunday, February 7, 2021"
+        passage = Document(
+            id=f"{title}:0:1", content=text,
+            meta={"doc_id": "a.txt", "title": title, "start": 0, "end": len(text), "role": "subheading",
+                  "dense_score": 0.4, "sentences": [[0, len(text)]]},
+        )
+        return answerer.score_sentences("When will the first holiday take place?", [passage], None)[0].score
+
+    assert header_score("Government announces a new public holiday") < header_score("Remarks on a new public holiday")
