@@ -6,6 +6,20 @@ from pipeline.components.answerer import ExtractiveAnswerer, shortest_answer
 from pipeline.settings import Settings
 from pipeline.stores import make_store
 
+
+def passage_of(
+    *sentences: str, title: str = "T", role: str = "body", dense: float = 0.5, joiner: str = " "
+) -> Document:
+    """A passage of ``sentences`` (header lines joined by blank lines) with its sentence spans and a dense score."""
+    text = joiner.join(sentences)
+    spans, at = [], 0
+    for sentence in sentences:
+        spans.append([at, at + len(sentence)])
+        at += len(sentence) + len(joiner)
+    return Document(id=f"a.txt:{title}:{len(text)}", content=text,
+                    meta={"doc_id": "a.txt", "title": title, "start": 0, "end": len(text), "role": role,
+                          "dense_score": dense, "sentences": spans})
+
 LONG = ("Around 125,000 Russian troops had been deployed near Ukraine’s eastern border in November 2021, with "
         "President Putin seeking assurances that the country would not join the NATO alliance.")
 
@@ -76,17 +90,12 @@ def test_the_answerer_serialises_with_its_term_statistics() -> None:
 
 def test_a_question_in_the_source_is_never_the_answer(any_store_settings: Settings) -> None:
     store = make_store(any_store_settings, embedding_dimension=3)
-    text = "Q: How do you view the result of the referendum? The result expresses the views of the British people."
-    question_end = text.index("?") + 1
-    passage = Document(
-        id="a.txt:0:104", content=text,
-        meta={"doc_id": "a.txt", "title": "T", "start": 0, "end": len(text), "role": "body", "dense_score": 0.7,
-              "sentences": [[0, question_end], [question_end + 1, len(text)]]},
-    )
+    passage = passage_of("Q: How do you view the result of the referendum?",
+                         "The result expresses the views of the British people.", dense=0.7)
     store.write_documents([passage])
     answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
     result = answerer.run(question="How do you view the result of the referendum?", documents=[passage])["result"]
-    assert not result.abstained and result.answer == text[question_end + 1 :]
+    assert not result.abstained and result.answer == "The result expresses the views of the British people."
 
 
 def test_a_clock_time_answers_a_when_question() -> None:
@@ -100,13 +109,8 @@ def test_a_clock_time_answers_a_when_question() -> None:
 def test_of_sentences_tied_on_their_passage_the_one_that_says_it_leads(any_store_settings: Settings) -> None:
     # Each sentence covers under 80% of what the passage covers, so both are lifted to the same floor.
     store = make_store(any_store_settings, embedding_dimension=3)
-    text = "Thank you for coming to the talks today. The coalition will plan the budget there."
-    first_end = text.index("today.") + len("today.")
-    passage = Document(
-        id="a.txt:0:1", content=text,
-        meta={"doc_id": "a.txt", "title": "Briefing", "start": 0, "end": len(text), "role": "body", "dense_score": 0.6,
-              "sentences": [[0, first_end], [first_end + 1, len(text)]]},
-    )
+    passage = passage_of("Thank you for coming to the talks today.", "The coalition will plan the budget there.",
+                         title="Briefing", dense=0.6)
     store.write_documents([passage])
     answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
     first, second = answerer.score_sentences("What will the coalition plan at the talks?", [passage], None)[:2]
@@ -148,12 +152,8 @@ def test_a_header_line_says_when_the_event_it_heads_took_place(any_store_setting
 def test_a_name_only_the_headline_holds_is_not_unknown(any_store_settings: Settings) -> None:
     # Passages never hold the headline, so word rarity alone would call "Solis" a name the corpus lacks.
     store = make_store(any_store_settings, embedding_dimension=3)
-    text = "Washington, DC\n\nThursday, January 14, 2010"
-    passage = Document(
-        id="a.txt:0:1", content=text,
-        meta={"doc_id": "a.txt", "title": "Secretary of Labor Hilda L. Solis", "start": 0, "end": len(text),
-              "role": "subheading", "dense_score": 0.5, "sentences": [[0, 14], [16, len(text)]]},
-    )
+    passage = passage_of("Washington, DC", "Thursday, January 14, 2010", title="Secretary of Labor Hilda L. Solis",
+                         role="subheading", joiner="\n\n")
     store.write_documents([passage])
     answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
     named = answerer.score_sentences("On what date did Secretary Solis speak?", [passage], None)[0]
@@ -165,12 +165,8 @@ def test_a_name_only_the_headline_holds_is_not_unknown(any_store_settings: Setti
 
 def test_a_proper_place_beats_an_organisation_for_where(any_store_settings: Settings) -> None:
     store = make_store(any_store_settings, embedding_dimension=3)
-    text = "On the Visit of the First Lady — DOL\n\nWashington, DC"
-    passage = Document(
-        id="a.txt:0:1", content=text,
-        meta={"doc_id": "a.txt", "title": "Remarks", "start": 0, "end": len(text), "role": "subheading",
-              "dense_score": 0.5, "sentences": [[0, text.index("DOL") + 3], [text.index("Washington"), len(text)]]},
-    )
+    passage = passage_of("On the Visit of the First Lady — DOL", "Washington, DC", title="Remarks", role="subheading",
+                         joiner="\n\n")
     store.write_documents([passage])
     answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
     best = answerer.score_sentences("In which city were the remarks given?", [passage], None)[0]
@@ -183,12 +179,7 @@ def test_a_news_dateline_heads_no_spoken_event(any_store_settings: Settings) -> 
     answerer = ExtractiveAnswerer(term_statistics=store)
 
     def header_score(title: str) -> float:
-        text = "Sunday, February 7, 2021"
-        passage = Document(
-            id=f"{title}:0:1", content=text,
-            meta={"doc_id": "a.txt", "title": title, "start": 0, "end": len(text), "role": "subheading",
-                  "dense_score": 0.4, "sentences": [[0, len(text)]]},
-        )
+        passage = passage_of("Sunday, February 7, 2021", title=title, role="subheading", dense=0.4)
         return answerer.score_sentences("When will the first holiday take place?", [passage], None)[0].score
 
     assert header_score("Government announces a new public holiday") < header_score("Remarks on a new public holiday")
