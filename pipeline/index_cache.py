@@ -33,7 +33,14 @@ PACKAGE = Path(__file__).resolve().parent
 # 4: each passage carries its sentences' named entities (``entities``), so answering never loads the parser.
 # 5: the same, as one compact string per passage (cheap to copy between pipeline components).
 # 6: the header lines are one passage, a sentence a line (the time line is found through the name line).
-PASSAGE_FORMAT = 6
+# 7: (an experiment, never committed: a transcript's headline in its header passage).
+# 8: the key also follows the source of ``PASSAGE_CODE``, so an edit there can never serve stale passages.
+PASSAGE_FORMAT = 8
+# The modules that decide what an article's passages, sentences and entities are. A change to any of them
+# changes the passages, so their source is part of the passage key (re-embedding costs time; a stale cache
+# gives wrong sentence spans).
+PASSAGE_CODE = ("corpus.py", "html_text.py", "roles.py", "sentences.py", "passage_meta.py", "components/splitter.py",
+                "components/sentence_entities.py", "components/passage_sentences.py", "nlp.py")
 # The attribution rules change often and re-reading statements is cheap, so their cache key
 # follows the code itself.
 STATEMENT_CODE = ("corpus.py", "html_text.py", "roles.py", "sentences.py", "speakers.py", "nlp.py",
@@ -64,7 +71,7 @@ class IndexCache:
 
     def __init__(self, cache_dir: Path, index_key: str) -> None:
         self.cache_dir = Path(cache_dir)
-        self.passage_key = f"{index_key}|passages-{PASSAGE_FORMAT}"
+        self.passage_key = f"{index_key}|passages-{PASSAGE_FORMAT}-{code_version(PASSAGE_CODE)}"
         self.statement_key = code_version(statement_code_files())
 
     def _path(self, article: Article, key: str, suffix: str) -> Path:

@@ -20,6 +20,7 @@ ABBREVIATIONS = {
 
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9£$€])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -47,8 +48,8 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
     word = found.group(1).lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True
-    # A lone capital initial ("J. K. Rowling") is not a sentence end.
-    return len(word) == 1 and text[dot - 1].isupper()
+    # A lone capital initial ("J. K. Rowling") or a run of them ("said M.N. Selvi") is not a sentence end.
+    return (len(word) == 1 and text[dot - 1].isupper()) or _INITIALS.fullmatch(found.group(1)) is not None
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:

@@ -26,7 +26,7 @@ from pipeline.attribution.mentions import MentionFinder
 from pipeline.attribution.quotes import find_quotes
 from pipeline.attribution.records import Mention, Who
 from pipeline.attribution.resolution import Resolver
-from pipeline.attribution.vocabulary import FIRST_PERSON_VOICE, INTERVIEWER, TITLE_WORDS
+from pipeline.attribution.vocabulary import FIRST_PERSON_VOICE, INTERVIEWER, NON_PERSON_LABELS, TITLE_WORDS
 from pipeline.types import Paragraph
 
 # A page counts as one person's speech when at least this share of its unquoted body paragraphs say "I"/"we"
@@ -54,6 +54,7 @@ _ISSUED_STATEMENT = re.compile(
     rf"\b(?:issued|released|gave|delivered|made|read|sent)\s+(?:the\s+following|this|a|the)\s+{_SPEECH_NOUN}\b",
     re.IGNORECASE,
 )
+_LINE_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{0,30}?)\s*:")
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+", re.IGNORECASE)
 # Where a title-case headline's name ends: "Remarks by NASA Administrator Charles Bolden To The National ...".
 # "Remarks by President Trump at Listening Session ...": sentence case too.
@@ -114,10 +115,14 @@ class DocumentForms:
                                  or _DELIVERED_BY.search(self.text, p.start, p.end) for _, p in header):
             return None
         first_body = header[-1][0] + 1
-        for _, paragraph in header:
+        for position, (_, paragraph) in enumerate(header):
             for pattern in (_HEADER, _DELIVERED_BY):
                 found = pattern.search(self.text, paragraph.start, paragraph.end)
                 who = self._named_in(found.end(), paragraph.end) if found is not None else None
+                if found is not None and who is None and not self.text[found.end() : paragraph.end].strip() \
+                        and position + 1 < len(header):  # "Remarks as prepared for delivery by" / the name below
+                    below = header[position + 1][1]
+                    who = self._named_in(below.start, below.end)
                 if who is not None:
                     return SpeechPage(who, first_body)
             possessive = _POSSESSIVE_SPEECH.search(self.text, paragraph.start, paragraph.end)
@@ -145,6 +150,9 @@ class DocumentForms:
         words = self.text[paragraph.start : paragraph.end].split()
         if not words or len(words) > NAME_LINE_MAX_WORDS or words[-1][-1:] in ".!?:":
             return None
+        label = _LINE_LABEL.match(self.text, paragraph.start, paragraph.end)
+        if label is not None and label.group(1).upper() in NON_PERSON_LABELS:
+            return None  # "Contact: Erica Lepping (202) 401-3026" names the press officer, not the speaker
         parse = self.cast.parse
         for mention in self.finder.mentions(paragraph.start, paragraph.end, narration_only=False):
             if mention.phrase.kind != "person" or len(mention.phrase.words) < 2:

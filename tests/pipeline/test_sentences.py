@@ -11,8 +11,9 @@ def test_splits_on_full_stops_and_keeps_offsets() -> None:
 
 
 def test_titles_and_initials_do_not_end_sentences() -> None:
-    text = "Mr Johnson met Dr Smith in the U.S. capital. J. K. Rowling was not there."
-    assert texts(text) == ["Mr Johnson met Dr Smith in the U.S. capital.", "J. K. Rowling was not there."]
+    text = "Mr Johnson met Dr Smith in the U.S. capital. J. K. Rowling was not there. So said M.N. Selvi, a resident."
+    assert texts(text) == ["Mr Johnson met Dr Smith in the U.S. capital.", "J. K. Rowling was not there.",
+                           "So said M.N. Selvi, a resident."]
 
 
 def test_closing_quote_stays_with_its_sentence() -> None:

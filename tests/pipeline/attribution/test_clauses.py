@@ -8,6 +8,11 @@ from tests.pipeline.attribution.articles import statements_of, triples
 
 CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
     (
+        "a name with run-together initials after the quote",
+        ["\u201cWe heard a loud noise and saw the coaches in flames,\u201d said M.N. Selvi, a nearby resident."],
+        [("M.N. Selvi", "direct", "We heard a loud noise and saw the coaches in flames,")],
+    ),
+    (
         "'emphasized that' reports speech like 'said that'",
         ["Forest Service Chief Mike Dombeck emphasized that crews have access to equipment and supplies."],
         [("Mike Dombeck", "reported", "crews have access to equipment and supplies")],

@@ -129,3 +129,15 @@ def test_a_message_headed_by_a_role_alone_is_that_roles_words() -> None:
         headline="NASA Administrator’s Launch Day Message",
     )
     assert [s.speaker for s in statements] == ["NASA Administrator", "NASA Administrator"]
+
+
+def test_remarks_delivered_by_the_name_on_the_next_line_not_the_press_contact() -> None:
+    statements = statements_of(
+        "Contact: Erica Lane (202) 401-3026",
+        "Remarks as prepared for delivery by",
+        "U.S. Secretary of Education Richard W. Riley",
+        "May 13, 2000",
+        "Thank you for inviting me to be with you. I am delighted to visit this beautiful campus.",
+        headline="Commencement Address",
+    )
+    assert spoken(statements) == [("Richard W. Riley", "Thank you for inviting me to b")]
