@@ -12,6 +12,7 @@ from pipeline.attribution.vocabulary import (
     GENDERED_HEADS,
     GROUP_HEADS,
     HONORIFICS,
+    INSTITUTION_HEADS,
     LOWER_MODIFIERS,
     NATIONS,
     NUMBER_WORDS,
@@ -39,10 +40,12 @@ def parse_phrase(det: str | None, words: list[str]) -> NounPhrase | None:
             return NounPhrase("orgref", words)  # "the company", "the finance department"
         if not set(lowered) <= LOWER_MODIFIERS | ROLE_HEADS | GROUP_HEADS:
             return None  # "a group", "company": a kind of organisation names nobody
-    if lowered[-1] in GROUP_HEADS:
+    # "Cumbria Police" is an organisation's name; "police", "the police" the force of the story
+    named_force = lowered[-1] in INSTITUTION_HEADS and len(words) > 1 and words[-1][:1].isupper()
+    if lowered[-1] in GROUP_HEADS and not named_force:
         if count:
             return NounPhrase("joint", words, nations=nations, count=count)
-        if len(words) == 1 and det_lower is None:
+        if len(words) == 1 and det_lower is None and lowered[0] not in INSTITUTION_HEADS:
             return None
         return NounPhrase("group", words, nations=nations)
     head_size = 2 if " ".join(lowered[-2:]) in TWO_WORD_HEADS and len(words) > 1 else int(lowered[-1] in ROLE_HEADS)

@@ -88,7 +88,11 @@ ROLE_HEADS = {
 TWO_WORD_HEADS = {"prime minister", "secretary general", "foreign secretary", "foreign minister",
                   "defence secretary", "home secretary", "health secretary", "chief executive"}
 GROUP_HEADS = {"leaders", "officials", "allies", "sources", "diplomats", "ministers", "analysts", "authorities",
-               "aides", "spokespeople", "campaigners", "residents", "councillors"}
+               "aides", "spokespeople", "campaigners", "residents", "councillors", "police", "prosecutors",
+               "investigators", "firefighters", "rescuers"}
+# Groups that are one body in a news story, so that they speak without a determiner ("police said that ..."),
+# where "officials said" names nobody in particular.
+INSTITUTION_HEADS = {"police", "prosecutors", "investigators", "firefighters", "rescuers", "authorities"}
 # A spokesperson-like head names a speaker of its own when the organisation is given.
 SPOKES_HEADS = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor",
                 "diplomat", "officer", "director"}

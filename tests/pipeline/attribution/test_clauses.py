@@ -8,6 +8,12 @@ from tests.pipeline.attribution.articles import statements_of, triples
 
 CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
     (
+        "bare 'police' is the force of the story ('officials said' still names nobody)",
+        ["At a news conference, police said that they arrested the gunman after a siege at the school.",
+         "Officials said the school would stay closed."],
+        [("police", "reported", "they arrested the gunman after a siege at the school")],
+    ),
+    (
         "a name with run-together initials after the quote",
         ["\u201cWe heard a loud noise and saw the coaches in flames,\u201d said M.N. Selvi, a nearby resident."],
         [("M.N. Selvi", "direct", "We heard a loud noise and saw the coaches in flames,")],
