@@ -66,8 +66,9 @@ MEASURE = _type("measure", "measure", "QUANTITY MONEY PERCENT", "CARDINAL DATE T
 AGE = _type("age", "number", "DATE CARDINAL", "QUANTITY")
 ORDINAL = _type("ordinal", "number", "ORDINAL", "CARDINAL")
 NAMED = _type("named", "name", "WORK_OF_ART ORG PRODUCT EVENT LAW FAC", "PERSON GPE LOC NORP")  # "what is X called"
-
+# "What is the new national database called?": a name, whatever the noun.
 _CALLED = re.compile(r"\b(?:called|named|known\s+as)\s*\??\s*$", re.IGNORECASE)
+
 # "which <noun>" / "what <noun>": the noun says what kind of thing is wanted.
 NOUN_TYPES: dict[str, AnswerType] = {}
 for _nouns, _kind in (

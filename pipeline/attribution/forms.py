@@ -26,7 +26,13 @@ from pipeline.attribution.mentions import MentionFinder
 from pipeline.attribution.quotes import find_quotes
 from pipeline.attribution.records import Mention, Who
 from pipeline.attribution.resolution import Resolver
-from pipeline.attribution.vocabulary import FIRST_PERSON_VOICE, INTERVIEWER, NON_PERSON_LABELS, TITLE_WORDS
+from pipeline.attribution.vocabulary import (
+    FIRST_PERSON_VOICE,
+    INTERVIEWER,
+    NON_PERSON_LABELS,
+    SPEECH_NOUNS,
+    TITLE_WORDS,
+)
 from pipeline.types import Paragraph
 
 # A page counts as one person's speech when at least this share of its unquoted body paragraphs say "I"/"we"
@@ -39,7 +45,7 @@ MIN_QUESTIONS = 3
 # How far after "interviewed by" the interviewer's name may stand ("by VOA State Department Correspondent X").
 INTERVIEWER_NAME_REACH = 80
 
-_SPEECH_NOUN = r"(?:remarks|speech|address|statement|testimony|keynote|lecture|eulogy|message)"
+_SPEECH_NOUN = "(?:" + "|".join(SPEECH_NOUNS) + ")"
 _HEADER = re.compile(
     rf"\b(?:(?:prepared|opening|closing|keynote)\s+)?{_SPEECH_NOUN}(?:\s+as\s+prepared(?:\s+for\s+delivery)?)?"
     r"\s+(?:by|of|from)\s+",
@@ -167,10 +173,14 @@ class DocumentForms:
             named = mention.phrase.strong or titled or parsed
             if not named:
                 continue
-            person, _ = self.cast.lookup([w.rstrip(".") for w in mention.phrase.words], mention.start)
-            person = person or self.cast.add_person(mention.phrase, mention.start)
-            return Who((person.name,), mention.text, False, person.gender)
+            return self._person_who(mention)
         return None
+
+    def _person_who(self, mention: Mention) -> Who:
+        """The cast's person a name mention stands for, added to the cast when new."""
+        person, _ = self.cast.lookup([w.rstrip(".") for w in mention.phrase.words], mention.start)
+        person = person or self.cast.add_person(mention.phrase, mention.start)
+        return Who((person.name,), mention.text, False, person.gender)
 
     def speech_voice(self, index: int) -> Who | None:
         """The speaker whose words paragraph ``index`` is on a remarks page in their voice, else None."""
@@ -231,9 +241,7 @@ class DocumentForms:
         if parse is not None:  # the parser tells a name from an apposition's capitalised words ("Technology")
             people = [m for m in people if parse.is_person(m.start, m.end)] or people
         for mention in reversed(people):
-            person, _ = self.cast.lookup([w.rstrip(".") for w in mention.phrase.words], mention.start)
-            person = person or self.cast.add_person(mention.phrase, mention.start)
-            return Who((person.name,), mention.text, False, person.gender)
+            return self._person_who(mention)
         return None
 
     # --- question-and-answer interviews ----------------------------------------------------------------

@@ -36,6 +36,11 @@ SPEECH_LEMMAS = frozenset(
     express report emphasize emphasise reiterate reaffirm underscore assert contend concede caution
     remark""".split()
 )
+# What a page of one person's words is called: "Remarks by X", "X's Launch Day Message".
+SPEECH_NOUNS = ("remarks", "speech", "address", "statement", "testimony", "keynote", "lecture", "eulogy", "message")
+# What a transcript's headline calls the spoken event its header lines (date, time, place) belong to.
+SPOKEN_EVENT_NOUNS = ("briefing", "remarks", "speech", "interview", "hearing", "address", "statement", "conference",
+                      "gaggle", "testimony", "session", "transcript", "message", "roundtable", "town hall")
 # Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
                     "describing", "was like", "is like", "were like"}  # "Joe was like, “We need to ...”"

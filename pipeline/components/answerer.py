@@ -29,6 +29,7 @@ from pipeline.answer_types import (
     typed_entities,
     word_distance,
 )
+from pipeline.attribution.vocabulary import SPOKEN_EVENT_NOUNS
 from pipeline.lexicon import STOPWORDS, terms
 from pipeline.passage_meta import PassageMeta, retrieval_score
 from pipeline.statement_source import StatementList, StatementSource
@@ -379,8 +380,7 @@ def _text_terms(text: str) -> frozenset[str]:
 # took place, which a question asks in words the header never prints: "At what time did the President start
 # speaking?". A news story's dateline heads no such event ("When will the holiday take place?" is not it).
 EVENT_WORDS = "start begin held hold give given deliver delivered take place took happen speak spoke record recorded"
-_SPOKEN_EVENT = re.compile(r"\b(?:briefing|remarks|speech|interview|hearing|address|statement|conference|gaggle"
-                           r"|testimony|session|transcript|message|roundtable|town hall)s?\b", re.IGNORECASE)
+_SPOKEN_EVENT = re.compile(r"\b(?:" + "|".join(SPOKEN_EVENT_NOUNS) + r")s?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=10_000)
