@@ -16,6 +16,7 @@ from pipeline.attribution.records import Event, Mention, NounPhrase, Quote, Who
 from pipeline.attribution.resolution import Resolver
 from pipeline.attribution.vocabulary import (
     ACCORDING_TO,
+    ADVICE_VERBS,
     AUXILIARIES,
     BASE_FORMS,
     CLAUSE_OPENERS,
@@ -88,6 +89,8 @@ class ClauseReader:
                     if remember:
                         self.resolver.remember(item.who)
                 continue
+            if item.group().lower() in ADVICE_VERBS and any(e.content_start is not None for e in events):
+                continue  # "X said the group recommends ...": advice inside X's report is X's
             event = self.event(item, unit, mentions, events, subject)
             if event is not None:
                 events.append(event)
@@ -126,7 +129,12 @@ class ClauseReader:
             mention = self._person_noun_subject(spoken.subject_head, spoken.subject_start, spoken.subject_end)
         if mention is None:
             return None
-        mention = self._named_in_apposition(mention, mentions)
+        # "The Future of Roads Minister, Lilian Greenwood, said": the subject's head word may be taken for a name
+        # ("Future"); the role that ends the subject is what the name in apposition names.
+        role = next((m for m in reversed(mentions) if mention.end <= m.start and m.end <= spoken.subject_end
+                     and m.phrase.kind == "role"), None)
+        named = self._named_in_apposition(role, mentions) if role is not None else None
+        mention = named if named is not None and named is not role else self._named_in_apposition(mention, mentions)
         if mention.who is None:
             mention.who = self.resolver.resolve(mention, as_speaker=True)
         if mention.who is None or mention.possessive or self.after_preposition(mention, unit.start):

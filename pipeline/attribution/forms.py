@@ -47,8 +47,8 @@ INTERVIEWER_NAME_REACH = 80
 
 _SPEECH_NOUN = "(?:" + "|".join(SPEECH_NOUNS) + ")"
 _HEADER = re.compile(
-    rf"\b(?:(?:prepared|opening|closing|keynote)\s+)?{_SPEECH_NOUN}(?:\s+as\s+prepared(?:\s+for\s+delivery)?)?"
-    r"\s+(?:by|of|from)\s+",
+    rf"\b(?:(?:prepared|opening|closing|keynote)\s+)?{_SPEECH_NOUN}(?:(?:\s+as\s+prepared(?:\s+for\s+delivery)?)?"
+    r"\s+(?:by|of|from)|\s+as\s+prepared\s+for(?!\s+delivery\b))\s+",  # "Remarks as Prepared for Secretary X"
     re.IGNORECASE,
 )
 _SPEECH_HEADLINE = re.compile(rf"\b{_SPEECH_NOUN}\b", re.IGNORECASE)

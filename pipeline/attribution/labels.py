@@ -1,8 +1,9 @@
 """Transcript labels: who a turn of a transcript, interview or set of remarks belongs to.
 
 Label styles: "NAME:", "SECRETARY SMITH:", "MR. SMITH:", "Katie Hill:", "KH:" (the initials of someone in
-the cast), "OBAMA:" (a surname), "((Laura Hale))", "NAME, role:" alone on a line, "President Smith." alone
-on a line, "Q:"/"QUESTION:"/"MODERATOR:" (the interviewer) and an organisation's acronym ("VOA:", "WN"),
+the cast), "OBAMA:" (a surname), "((Laura Hale))", a name between two image file names, "NAME, role:" alone
+on a line, "President Smith." alone on a line, "Q:"/"QUESTION:"/"MODERATOR:" (the interviewer) and an
+organisation's acronym ("VOA:", "WN"),
 which is the interviewer's side, never the guest's. A label that is not a person ("MUSIC:", "Show Open:")
 or names nobody ("Unidentified Narrator:") closes the turn and gives nothing.
 
@@ -64,6 +65,14 @@ _PRESENTER = r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1
 _SELF_INTRODUCTION = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is)\s+" + _PRESENTER)
 _THIS_IS = re.compile(r"\b[Tt]his is\s+" + _PRESENTER)  # only with a known first name: "This is Science Today"
 _BRACKETED = re.compile(r"\(\((?P<label>[^()\n]{1,60})\)\)[ \t]*")
+# "Wikinews waves Left.pngLaura HaleWikinews waves Right.png Why ...": a label between two images, as a page's
+# text comes out with each image's file name in place of the picture; the name ends where the next file name
+# starts ("...HaleWikinews").
+_IMAGE = r"\.(?i:png|jpe?g|gif|svg|webp)"
+_BETWEEN_IMAGES = re.compile(
+    rf"[^\n]{{1,60}}?{_IMAGE}(?P<label>[A-Z][^\n]{{0,58}}?[a-z0-9])(?=[A-Z][^\n]{{0,60}}?{_IMAGE})[^\n]{{0,60}}?"
+    rf"{_IMAGE}[ \t]*"
+)
 # "President Smith." / "Vice President Jane Q. Doe." alone on a line, in remarks as the White House prints them.
 _TITLE_LINE = re.compile(r"(?P<label>(?:[A-Z][\w’'-]*\.?[ \t]+){1,5}[A-Z][\w’'-]*)\.[ \t]*$")
 
@@ -144,7 +153,7 @@ class TranscriptLabels:
         if paragraph.role not in {"body", "subheading"}:
             return None
         text, start, end = self.text, paragraph.start, paragraph.end
-        bracketed = _BRACKETED.match(text, start, end)
+        bracketed = _BRACKETED.match(text, start, end) or _BETWEEN_IMAGES.match(text, start, end)
         if bracketed is not None:
             return _Candidate(bracketed.group("label").strip(), "", bracketed.end(), False, True)
         inline = _INLINE.match(text, start, end)

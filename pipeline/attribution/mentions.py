@@ -27,6 +27,7 @@ from pipeline.attribution.vocabulary import (
     PORTFOLIOS,
     ROLE_HEADS,
     SPOKES_HEADS,
+    SUBJECT_PRONOUNS,
     TITLE_WORDS,
 )
 from pipeline.sentences import split_sentences
@@ -180,7 +181,8 @@ class MentionFinder:
         first_at = match.start("det") if det else words[0][1]
         if det is None and not self.keep_initial(words, first_at, floor):
             words = words[1:]
-        while words and (words[0][0].lower() in NON_NAMES or words[0][0].lower().replace("’", "'") in FIRST_PERSON):
+        while words and (words[0][0].lower() in NON_NAMES | SUBJECT_PRONOUNS
+                         or words[0][0].lower().replace("’", "'") in FIRST_PERSON):
             words = words[1:]
             det = None
         if words and self.after_portfolio_link(words[0][1]):

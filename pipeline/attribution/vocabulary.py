@@ -27,6 +27,8 @@ SPEECH_VERBS = {
     "reiterated", "reaffirm", "reaffirms", "reaffirmed", "underscore", "underscores", "underscored", "assert",
     "asserts", "asserted", "contend", "contends", "contended", "concede", "concedes", "conceded", "cautioned",
     "remarked",  # "remarks", "cautions" are nouns as often as verbs
+    # an agency's or panel's advice is what it says ("SAGE recommends a second booster", "the CDC advises that")
+    "recommend", "recommends", "recommended", "recommending", "advise", "advises", "advised", "advising",
     "was like", "is like", "were like",  # the spoken quotative, only ever before a quote
 }
 # The lemmas of those verbs, as the parser gives them.
@@ -34,7 +36,7 @@ SPEECH_LEMMAS = frozenset(
     """say tell claim warn call state indicate suggest insist accuse add agree explain argue announce confirm deny
     admit stress declare write tweet reply ask describe predict acknowledge reveal promise vow continue urge note
     express report emphasize emphasise reiterate reaffirm underscore assert contend concede caution
-    remark""".split()
+    remark recommend advise""".split()
 )
 # What a page of one person's words is called: "Remarks by X", "X's Launch Day Message".
 SPEECH_NOUNS = ("remarks", "speech", "address", "statement", "testimony", "keynote", "lecture", "eulogy", "message")
@@ -45,6 +47,9 @@ SPOKEN_EVENT_NOUNS = ("briefing", "remarks", "speech", "interview", "hearing", "
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
                     "describing", "was like", "is like", "were like"}  # "Joe was like, “We need to ...”"
 TELL_VERBS = {"tell", "tells", "told", "telling"}
+# Advice is a body's statement ("SAGE recommends a booster") but, inside what someone else reports ("Cravioto said
+# the group recommends ..."), it is part of that report, not a second statement.
+ADVICE_VERBS = {"recommend", "recommends", "recommended", "recommending", "advise", "advises", "advised", "advising"}
 # A bare verb form is speech only after a modal ("did say") or with a plural subject ("officials say"):
 # otherwise it is usually a noun or adjective ("state banks", "a call").
 BASE_FORMS = {"say", "tell", "claim", "warn", "call", "state", "indicate", "suggest", "insist", "accuse", "add",
@@ -173,6 +178,8 @@ CLAUSE_OPENERS = {"and", "but", "however", "while", "as", "when", "after", "befo
                   "though", "because", "if", "that", "so", "then", "yet", "until", "whereas", "meanwhile"}
 TRAILING_CONNECTORS = {"and", "but", "however", "while", "with", "as", "whereas", "although", "though", "yet"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+# Capitalised mid-sentence ("...Right.png They said") these are still pronouns, never a name.
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "you", "it"})
 EXCLUDED_LABELS = {
     "UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ MORE", "BREAKING", "LIVE", "PICTURED",
     "PHOTO", "IMAGE", "CREDIT", "SOURCE", "WARNING", "EXCLUSIVE", "ANALYSIS", "OPINION", "COMMENT", "VIDEO",

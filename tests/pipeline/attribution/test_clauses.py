@@ -29,6 +29,21 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Lena Fox", "direct", "The new scheme starts in May,")],
     ),
     (
+        "a portfolio title before the name in apposition: the name speaks, not the portfolio's first word",
+        ["The Future of Farming Minister, Tamsin Reeve, has announced a new grant for hill farms.",
+         "Future of Farming Minister, Tamsin Reeve, said:",
+         "The grant will reach every upland county this spring."],
+        [("Tamsin Reeve", "reported", "a new grant for hill farms"),
+         ("Tamsin Reeve", "direct", "The grant will reach every upland county this spring.")],
+    ),
+    (
+        "a panel's advice is its statement; inside someone's report it is part of that report",
+        ["The Vaccine Advisory Panel recommends a second dose for people over 75.",
+         "Panel chair Dr. Ilse Moreno said the panel recommends no change for children."],
+        [("Vaccine Advisory Panel", "reported", "a second dose for people over 75"),
+         ("Ilse Moreno", "reported", "the panel recommends no change for children")],
+    ),
+    (
         "a surname behind a lower-case particle, after a numbered region",
         ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
         [("Gracia dePalma", "direct", "The grants reach every county,")],

@@ -131,6 +131,16 @@ def test_a_message_headed_by_a_role_alone_is_that_roles_words() -> None:
     assert [s.speaker for s in statements] == ["NASA Administrator", "NASA Administrator"]
 
 
+def test_remarks_as_prepared_for_the_speaker() -> None:
+    statements = statements_of(
+        "January 14, 2009",
+        "Remarks as Prepared for Secretary Bodman",
+        "Thank you very much for being here. I am pleased to be before you for one last time.",
+        headline="National Press Club",
+    )
+    assert spoken(statements) == [("Bodman", "Thank you very much for being ")]
+
+
 def test_remarks_delivered_by_the_name_on_the_next_line_not_the_press_contact() -> None:
     statements = statements_of(
         "Contact: Erica Lane (202) 401-3026",

@@ -127,6 +127,24 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "a label between two image file names (a wiki's interviewer icons), a capitalised pronoun after it",
+        [
+            "On Wednesday, Wikinews interviewed Ola Brandt, a founder of sledge hockey.",
+            "Wiki waves Left.pngMara VossWiki waves Right.png You founded the sport?",
+            "Ola Brandt: One of the founders, yes.",
+            "Wiki waves Left.pngMara VossWiki waves Right.png They said forty teams play now.",
+            "Wiki waves Left.pngUser77Wiki waves Right.png So it began in 1969.",
+            "Ola Brandt: I know better.",
+        ],
+        [
+            ("Mara Voss", "You founded the sport?"),
+            ("Ola Brandt", "One of the founders, yes."),
+            ("Mara Voss", "They said forty teams play now"),
+            ("User77", "So it began in 1969."),
+            ("Ola Brandt", "I know better."),
+        ],
+    ),
+    (
         "NAME, role: alone on a line, then unlabelled paragraphs",
         [
             "PETRA LINDQVIST, Science Correspondent:",
