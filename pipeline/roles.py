@@ -28,6 +28,18 @@ _BOILERPLATE = re.compile(
 )
 _TERMINAL = re.compile(r"""[.!:;"”’'…)]$""")
 SUBHEADING_MAX_WORDS = 14
+# "3 was a flawless count and a majestic launch, and it was": a transcript taken from a PDF keeps each page's
+# line numbers, one line a paragraph. Such lines are running text, not headings, when at least this share of
+# the article's paragraphs (and this many) open with a line number.
+LINE_NUMBER = re.compile(r"\d{1,2}[ \t]+(?=\S)")
+MIN_NUMBERED_SHARE = 0.5
+MIN_NUMBERED_LINES = 5
+
+
+def line_numbered(text: str, paragraphs: list[Paragraph]) -> bool:
+    """Whether the article is a line-numbered transcript."""
+    numbered = sum(1 for p in paragraphs if p.index > 0 and LINE_NUMBER.match(text, p.start, p.end))
+    return numbered >= MIN_NUMBERED_LINES and numbered >= MIN_NUMBERED_SHARE * (len(paragraphs) - 1)
 
 
 def classify_paragraph(text: str, *, index: int, hint: Role | None = None) -> Role:
@@ -53,11 +65,14 @@ def assign_roles(text: str, paragraphs: list[Paragraph], hints: dict[int, Role] 
     """Set ``role`` on every paragraph in place; everything after a footer marker is boilerplate."""
     hints = hints or {}
     in_footer = False
+    numbered = line_numbered(text, paragraphs)
     for paragraph in paragraphs:
         body = text[paragraph.start : paragraph.end]
         if in_footer:
             paragraph.role = "boilerplate"
             continue
         paragraph.role = classify_paragraph(body, index=paragraph.index, hint=hints.get(paragraph.index))
+        if numbered and paragraph.role == "subheading" and LINE_NUMBER.match(body):
+            paragraph.role = "body"
         if paragraph.index > 0 and _FOOTER_MARKER.search(body.strip()):
             in_footer = True

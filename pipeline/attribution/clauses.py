@@ -346,7 +346,9 @@ class ClauseReader:
         that = _THAT.search(self.text, event.verb_end, window_end)
         if that is not None:
             gap = self.text[event.verb_end : that.start()]
-            if not re.search(r"[,:;“”\"]", gap) and len(gap.split()) <= 8:
+            # "said on Monday that ...", but not "said it was an honor to be named to that position"
+            if not re.search(r"[,:;“”\"]", gap) and len(gap.split()) <= 8 \
+                    and not {w.lower() for w in gap.split()} & AUXILIARIES:
                 event.content_start = that.end()
                 return
         punct = _LEAD_PUNCT.match(self.text, event.verb_end, window_end)

@@ -85,7 +85,8 @@ class Extractor:
                 transcript = open_who = last_direct = block = None
                 continue
             if transcript is not None and paragraph.role == "body":
-                statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, transcript))
+                statements.extend(whole_paragraph(self.article, paragraph, self.labels.words_start(paragraph),
+                                                  transcript))
                 statements.extend(self._quoted_inside(paragraph, transcript))
                 continue
             opens_quote = self.text[paragraph.start : paragraph.start + 1] in "“\""
@@ -109,9 +110,15 @@ class Extractor:
             block = self._block_intro(paragraph, found)
             block_left = BLOCK_MAX_PARAGRAPHS
             if paragraph.role != "caption":
-                open_who, last_direct = paragraph_open, paragraph_last
+                open_who, last_direct = paragraph_open, paragraph_last or self._last_reporter()
         statements.sort(key=lambda s: (s.start, s.end))
         return statements
+
+    def _last_reporter(self) -> Who | None:
+        """Who last spoke in the paragraph just read, reported ("Weber says the residents will ..."): a quote
+        making up the next paragraph goes on in their words, as news copy sets a quote below its speaker."""
+        spoken = [e.who for e in self.paragraph_events if e.who.speakers]
+        return spoken[-1] if spoken else None
 
     def _quoted_inside(self, paragraph: Paragraph, holder: Who) -> list[Statement]:
         """Someone else's words inside a turn, quoted ("General Ames told me “...”") or reported ("Speaker Pelosi

@@ -38,6 +38,7 @@ from pipeline.attribution.vocabulary import (
     TITLE_WORDS,
     UNNAMED_WORDS,
 )
+from pipeline.roles import LINE_NUMBER, line_numbered
 from pipeline.types import Paragraph
 
 # A mixed-case label that names nobody in the cast must open this many paragraphs to count as a label.
@@ -112,6 +113,7 @@ class TranscriptLabels:
         self.hearing_turns = sum(
             1 for p in paragraphs if p.role == "body" and _HEARING_TURN.match(text, p.start, p.end) is not None
         )
+        self.numbered = line_numbered(text, paragraphs)  # "2 ADMINISTRATOR GRIFFIN: ...": the label after the number
         self.repeats = Counter(c.label.upper() for p in paragraphs if (c := self._candidate(p)) is not None)
 
     def label(self, paragraph: Paragraph) -> Turn | None:
@@ -119,9 +121,9 @@ class TranscriptLabels:
         candidate = self._candidate(paragraph)
         if candidate is None:
             return None
-        if self._dateline(candidate, paragraph.start):
+        if self._dateline(candidate, self.words_start(paragraph)):
             return None
-        who = self._speaker(candidate, paragraph.start)
+        who = self._speaker(candidate, self.words_start(paragraph))
         if who is False:
             return None
         if who is None:
@@ -149,10 +151,15 @@ class TranscriptLabels:
             self.voices[key] = Who((person.name,), candidate.label, False, person.gender)
         return self.voices.get(key)
 
+    def words_start(self, paragraph: Paragraph) -> int:
+        """Where a paragraph's words start: after its line number in a line-numbered transcript."""
+        number = LINE_NUMBER.match(self.text, paragraph.start, paragraph.end) if self.numbered else None
+        return number.end() if number is not None else paragraph.start
+
     def _candidate(self, paragraph: Paragraph) -> _Candidate | None:
         if paragraph.role not in {"body", "subheading"}:
             return None
-        text, start, end = self.text, paragraph.start, paragraph.end
+        text, start, end = self.text, self.words_start(paragraph), paragraph.end
         bracketed = _BRACKETED.match(text, start, end) or _BETWEEN_IMAGES.match(text, start, end)
         if bracketed is not None:
             return _Candidate(bracketed.group("label").strip(), "", bracketed.end(), False, True)

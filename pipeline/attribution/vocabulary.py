@@ -29,6 +29,7 @@ SPEECH_VERBS = {
     "remarked",  # "remarks", "cautions" are nouns as often as verbs
     # an agency's or panel's advice is what it says ("SAGE recommends a second booster", "the CDC advises that")
     "recommend", "recommends", "recommended", "recommending", "advise", "advises", "advised", "advising",
+    "spoke", "speaks",
     "was like", "is like", "were like",  # the spoken quotative, only ever before a quote
 }
 # The lemmas of those verbs, as the parser gives them.
@@ -36,7 +37,7 @@ SPEECH_LEMMAS = frozenset(
     """say tell claim warn call state indicate suggest insist accuse add agree explain argue announce confirm deny
     admit stress declare write tweet reply ask describe predict acknowledge reveal promise vow continue urge note
     express report emphasize emphasise reiterate reaffirm underscore assert contend concede caution
-    remark recommend advise""".split()
+    remark recommend advise speak""".split()
 )
 # What a page of one person's words is called: "Remarks by X", "X's Launch Day Message".
 SPEECH_NOUNS = ("remarks", "speech", "address", "statement", "testimony", "keynote", "lecture", "eulogy", "message")
@@ -45,7 +46,8 @@ SPOKEN_EVENT_NOUNS = ("briefing", "remarks", "speech", "interview", "hearing", "
                       "gaggle", "testimony", "session", "transcript", "message", "roundtable", "town hall")
 # Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
-                    "describing", "was like", "is like", "were like"}  # "Joe was like, “We need to ...”"
+                    "describing", "was like", "is like", "were like",  # "Joe was like, “We need to ...”"
+                    "spoke", "speaks"}  # "Klinsmann spoke to reporters." then his quote
 TELL_VERBS = {"tell", "tells", "told", "telling"}
 # Advice is a body's statement ("SAGE recommends a booster") but, inside what someone else reports ("Cravioto said
 # the group recommends ..."), it is part of that report, not a second statement.

@@ -31,3 +31,18 @@ def test_seed_roles(seed_article) -> None:
     assert role_of("President Putin has made demands") == "caption"
     assert seed_article.paragraphs[0].role == "headline"
     assert sum(p.role == "body" for p in seed_article.paragraphs) > 40
+
+
+def test_a_line_numbered_transcript_is_running_text_not_headings() -> None:
+    from pipeline.corpus import parse_article
+
+    lines = ["STS-1 PRESS CONFERENCE", "Kennedy Space Center", "1 P R O C E E D I N G S",
+             "2 ADMINISTRATOR GRIFFIN: [In progress] -- and it", "3 was a flawless count and a majestic launch",
+             "4 and it was tough to get here.", "5 MR. CAIN: Thanks, Mike.", "6 The team did an awesome job",
+             "7 getting the vehicle ready"]
+    article = parse_article("t.txt", "\n\n".join(lines).encode())
+    roles = [p.role for p in article.paragraphs]
+    assert roles == ["headline", "subheading"] + ["body"] * 7
+    # one numbered line in a story is still a heading
+    story = parse_article("s.txt", b"Title\n\n10 things to know\n\nThe council met on Monday to vote.")
+    assert [p.role for p in story.paragraphs] == ["headline", "subheading", "body"]

@@ -44,6 +44,25 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
          ("Ilse Moreno", "reported", "the panel recommends no change for children")],
     ),
     (
+        "a 'that' after an auxiliary is no complementizer: 'said it was an honor to be named to that position'",
+        ["Clint Dempsey is the captain.  He said it was an honor to be named to that position."],
+        [("Clint Dempsey", "reported", "it was an honor to be named to that position")],
+    ),
+    (
+        "a quote making up the paragraph after someone's reported words is theirs",
+        ["Congressman Randy Weber says the residents will lean on each other.",
+         "\"We will grieve together, we will work together.\"",
+         "Officials have raised the number of injured to 13."],
+        [("Randy Weber", "reported", "the residents will lean on each other"),
+         ("Randy Weber", "direct", "We will grieve together, we will work together.")],
+    ),
+    (
+        "a quote making up the paragraph after 'X spoke to reporters' is X's",
+        ["Last month, head coach Jurgen Klinsmann spoke to reporters.  He is hopeful.",
+         "\u201cIt\u2019s a tough group.  But we expect to do well.\u201d"],
+        [("Jurgen Klinsmann", "direct", "It\u2019s a tough group.  But we expect to do well.")],
+    ),
+    (
         "a surname behind a lower-case particle, after a numbered region",
         ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
         [("Gracia dePalma", "direct", "The grants reach every county,")],

@@ -145,6 +145,24 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "a line-numbered transcript (from a PDF): the label after the line number, the lines below its words",
+        [
+            "1 P R O C E E D I N G S",
+            "2 ADMINISTRATOR GRIFFIN: [In progress] -- and it",
+            "3 was a flawless count and a majestic launch, and it was",
+            "4 tough to get here.",
+            "5 MR. GERSTENMAIER: Thanks, Mike.",
+            "6 The team did an awesome job getting here",
+        ],
+        [
+            ("Griffin", "[In progress] -- and it"),
+            ("Griffin", "was a flawless count and a maj"),
+            ("Griffin", "tough to get here."),
+            ("Gerstenmaier", "Thanks, Mike."),
+            ("Gerstenmaier", "The team did an awesome job ge"),
+        ],
+    ),
+    (
         "NAME, role: alone on a line, then unlabelled paragraphs",
         [
             "PETRA LINDQVIST, Science Correspondent:",
