@@ -59,8 +59,15 @@ class Extractor:
         block: Who | None = None  # whose unquoted paragraphs follow "X said:"
         block_left = 0
         answering: Who | None = None  # the guest answering the last question of a question-and-answer interview
+        unmarked: dict[int, int] = {}  # paragraphs an open quote runs through without marks: index -> its end
         for index, paragraph in enumerate(self.paragraphs):
             if paragraph.role == "headline":
+                continue
+            if index in unmarked and open_who is not None:
+                start = self.labels.words_start(paragraph)
+                statements.extend(make_statements(self.article, paragraph, start, unmarked[index], open_who, "direct"))
+                if unmarked[index] < paragraph.end:  # the quote closes here
+                    open_who = last_direct = None
                 continue
             turn = self.labels.label(paragraph)
             if turn is not None:
@@ -111,8 +118,28 @@ class Extractor:
             block_left = BLOCK_MAX_PARAGRAPHS
             if paragraph.role != "caption":
                 open_who, last_direct = paragraph_open, paragraph_last or self._last_reporter()
+                if open_who is not None and open_who.speakers:
+                    unmarked = self._unmarked_continuation(index)
         statements.sort(key=lambda s: (s.start, s.end))
         return statements
+
+    def _unmarked_continuation(self, index: int) -> dict[int, int]:
+        """A quote left open at the end of paragraph ``index`` whose next paragraphs open with no mark, as a
+        statement pasted without the marks of each new paragraph prints it: it runs on, paragraph by paragraph,
+        to its closing mark. Only when that closing mark comes within ``BLOCK_MAX_PARAGRAPHS``; a quote never
+        closed is a stray mark, and the narration after it is nobody's quote."""
+        run: dict[int, int] = {}
+        for later in range(index + 1, min(index + 1 + BLOCK_MAX_PARAGRAPHS, len(self.paragraphs))):
+            paragraph = self.paragraphs[later]
+            text = self.text[paragraph.start : paragraph.end]
+            if paragraph.role not in {"body", "subheading"} or text[:1] in "“\"":
+                return {}
+            close = _unmatched_close(text)
+            if close is not None:
+                run[later] = paragraph.start + close
+                return run
+            run[later] = paragraph.end
+        return {}
 
     def _last_reporter(self) -> Who | None:
         """Who last spoke in the paragraph just read, reported ("Weber says the residents will ..."): a quote
@@ -219,3 +246,16 @@ class Extractor:
             return None
         return first.who or self.resolver.resolve(first, as_speaker=True)
 
+
+def _unmatched_close(text: str) -> int | None:
+    """Where the first closing mark that no opening mark before it pairs with stands in ``text``, if any."""
+    depth = 0
+    for match in QUOTE_MARK.finditer(text):
+        mark = match.group()
+        if mark == "“" or (mark == '"' and depth == 0 and text[match.end() : match.end() + 1].strip()):
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+        else:
+            return match.start()
+    return None

@@ -294,6 +294,8 @@ def _name_words(words: list[str], lowered: list[str]) -> list[str]:
     """The words of a label that name the person: "SECRETARY SMITH" -> ["SMITH"], "ENGINEER OKONJO" -> ["OKONJO"]."""
     kept = [not (low in HONORIFICS or low in TITLE_WORDS or low in PERSON_NOUNS or low in {"the", "of", "for"})
             for low in lowered]
+    if kept and not kept[-1]:
+        return []  # "SENIOR ADMINISTRATION OFFICIAL": a role that names nobody ("Administration" is no name)
     if False in kept:  # "SECRETARY OF STATE JOHN KERRY" -> the name after the last title word
         last_title = len(kept) - 1 - kept[::-1].index(False)
         if last_title < len(kept) - 1:

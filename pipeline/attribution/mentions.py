@@ -56,7 +56,7 @@ _SPOKES_FOR = re.compile(r"\s+(?:for|at)\s+")
 # " of Labor ", " of State for Education ": what stands between a title and a name.
 _PORTFOLIO_GAP = re.compile(r"\s+(?:of|for)\s+((?:(?:[A-Z][\w’'-]*|of|for|and|the)\s+)+)")
 # "Secretary of " / "Minister for ": the title word before a portfolio's link word.
-_PORTFOLIO_LINK = re.compile(r"([A-Za-z]+)\s+(?:of|for)\s+$")
+_PORTFOLIO_LINK = re.compile(r"([A-Za-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
 LETTER_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _COMMON_ENDING = re.compile(r"(?:ing|ly|ed|ions?|ers|ment)$")  # "Speaking", "Previously": not names
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")

@@ -49,6 +49,7 @@ def test_a_name_the_word_lists_do_not_know_is_a_person_by_the_parser() -> None:
     [
         ("Secretary of Labor Hilda L. Solis spoke at the plant.", "Hilda L. Solis"),
         ("Secretary of State for Education Gillian Dorsey spoke at the plant.", "Gillian Dorsey"),
+        ("Secretary of the Interior Dana L. Whitfield spoke at the plant.", "Dana L. Whitfield"),
     ],
 )
 def test_a_portfolio_before_a_name_is_not_part_of_it(opening: str, name: str) -> None:

@@ -33,6 +33,25 @@ def seed() -> list[Statement]:
 
 CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
     (
+        "a quote pasted without each paragraph's opening mark runs on to its closing mark",
+        ["Interior Secretary Mara Quill spoke of the new energy frontier.",
+         "\u201cFirst, this Department is leading the way.",
+         "Last week, we finalized the offshore wind rule.",
+         "We will need new transmission corridors.\u201d",
+         "The meeting ended at noon."],
+        [("Mara Quill", "direct", "First, this Department is leading the way."),
+         ("Mara Quill", "direct", "Last week, we finalized the offshore wind rule."),
+         ("Mara Quill", "direct", "We will need new transmission corridors.")],
+    ),
+    (
+        "a quote mark never closed is a stray mark: the narration after it is nobody's quote",
+        ["Interior Secretary Mara Quill spoke of the new energy frontier.",
+         "\u201cFirst, this Department is leading the way.",
+         "The meeting ended at noon.",
+         "Staff returned to their offices."],
+        [("Mara Quill", "direct", "First, this Department is leading the way.")],
+    ),
+    (
         "said that",
         ["NATO Secretary General Jens Stoltenberg has said that any real signs of de-escalation are yet to be seen."],
         [("Jens Stoltenberg", "reported", "any real signs of de-escalation are yet to be seen")],

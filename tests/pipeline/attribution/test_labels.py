@@ -163,6 +163,19 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "an unnamed role as the label: the role speaks, not its first word",
+        [
+            "MS. HAYDEN: Thanks for joining the call. This is on background.",
+            "SENIOR ADMINISTRATION OFFICIAL: Thanks, everybody. I'll run through the speech.",
+            "The purpose of this speech is to take a step back.",
+        ],
+        [
+            ("Hayden", "Thanks for joining the call. Th"),
+            ("Senior Administration Official", "Thanks, everybody. I'll run th"),
+            ("Senior Administration Official", "The purpose of this speech is "),
+        ],
+    ),
+    (
         "NAME, role: alone on a line, then unlabelled paragraphs",
         [
             "PETRA LINDQVIST, Science Correspondent:",
