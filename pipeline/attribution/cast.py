@@ -12,7 +12,7 @@ import re
 from pipeline.attribution.mentions import MentionFinder
 from pipeline.attribution.parse import ArticleParse
 from pipeline.attribution.records import Mention, NounPhrase, Person
-from pipeline.attribution.vocabulary import NAME_SUFFIXES, ORG_KIND_WORDS, ROLE_HEADS, TITLE_WORDS
+from pipeline.attribution.vocabulary import MAX_ACRONYM, NAME_SUFFIXES, ORG_KIND_WORDS, ROLE_HEADS, TITLE_WORDS
 from pipeline.types import Paragraph
 
 _LOWER_LEAD = re.compile(r"(?<![\w’'-])(?:[a-z][\w-]*[ \t]+){1,2}$")  # "the pharmacy chain " before a name
@@ -52,7 +52,7 @@ class Cast:
                 if self.parse is not None and self.parse.is_person(mention.start, mention.end):
                     phrase.strong = True
                 if phrase.strong:
-                    self.add_person(phrase, mention.start)
+                    self.add_person(phrase, mention.start, from_prose=True)
                 else:
                     weak.append((phrase.words, mention.start))
         for words, position in weak:
@@ -91,9 +91,11 @@ class Cast:
             return set()
         return {w.lower() for w in role.words if w.lower() in TITLE_WORDS}
 
-    def add_person(self, phrase: NounPhrase, position: int) -> Person:
+    def add_person(self, phrase: NounPhrase, position: int, *, from_prose: bool = False) -> Person:
+        """Register someone named by ``phrase``; a name in capitals from a label or header line is written as a
+        name, one from running text ("SAGE", "MPLA": an acronym) only when the article writes it so elsewhere."""
         keys = {w.lower().rstrip(".") for w in phrase.words}
-        words = [name_case(w) for w in phrase.words]
+        words = [self.name_case(w, from_prose) for w in phrase.words]
         matches = [p for p in self.persons if keys <= p.keys or p.keys <= keys]
         if len(matches) == 1:
             person = matches[0]
@@ -107,6 +109,19 @@ class Cast:
         person.gender = person.gender or phrase.gender
         person.positions.append(position)
         return person
+
+    def name_case(self, word: str, from_prose: bool = False) -> str:
+        """A name as a name is written: "PRESUTTI" (a transcript label) -> "Presutti"; "III", "McFadden" stay, and
+        so does an acronym's length of capitals in running text ("SAGE", "MPLA") unless the article also writes
+        "Sage"."""
+        if not word.isupper() or len(word) <= 2 or word.lower().rstrip(".") in NAME_SUFFIXES:
+            return word
+        written = word.capitalize()
+        if from_prose and len(word) <= MAX_ACRONYM and not re.search(
+            rf"(?<![\w’'-]){re.escape(written)}(?![\w’'-])", self.text
+        ):
+            return word
+        return written
 
     def lookup(self, words: list[str], position: int) -> tuple[Person | None, bool]:
         """The person a (partial) name refers to, and whether that is ambiguous."""
@@ -125,10 +140,3 @@ class Cast:
             return 0, -min(person.positions, default=0)
 
         return max(persons, key=recency)
-
-
-def name_case(word: str) -> str:
-    """A name as a name is written: "PRESUTTI" (a transcript label) -> "Presutti"; "III", "McFadden" stay."""
-    if word.isupper() and len(word) > 2 and word.lower().rstrip(".") not in NAME_SUFFIXES:
-        return word.capitalize()
-    return word

@@ -29,6 +29,7 @@ from pipeline.attribution.vocabulary import (
     HONORIFICS,
     INTERVIEWER,
     INTERVIEWER_WORDS,
+    MAX_ACRONYM,
     NAME_SUFFIXES,
     NATIONS,
     NON_PERSON_LABELS,
@@ -47,8 +48,6 @@ MIN_REPEATS = 2
 MIN_HEARING_TURNS = 3
 # A role after the name ("CAROLYN PRESUTTI, VOA Senior Washington Correspondent:") has at most this many words.
 MAX_ROLE_WORDS = 8
-# An acronym label ("VOA", "WN") this short, naming nobody in the cast, is an organisation.
-MAX_ACRONYM = 5
 
 _NAME = r"[A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|of|de|la|van|von|bin|al))*"
 _INLINE = re.compile(

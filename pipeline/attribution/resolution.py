@@ -31,7 +31,7 @@ class Resolver:
                 # "Ukrainians declared", "NASA said": the parser knows a nationality or an organisation
                 return Who((" ".join(phrase.words),), text, False, None, "org") if as_speaker else None
             if person is None and (phrase.strong or as_speaker):
-                person, ambiguous = self.cast.add_person(phrase, position), False
+                person, ambiguous = self.cast.add_person(phrase, position, from_prose=True), False
             if person is None:
                 return None
             return Who((person.name,), text, ambiguous, person.gender)

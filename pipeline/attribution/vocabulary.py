@@ -180,6 +180,8 @@ CLAUSE_OPENERS = {"and", "but", "however", "while", "as", "when", "after", "befo
                   "though", "because", "if", "that", "so", "then", "yet", "until", "whereas", "meanwhile"}
 TRAILING_CONNECTORS = {"and", "but", "however", "while", "with", "as", "whereas", "although", "though", "yet"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+# A word in capitals this short is an organisation's acronym ("VOA:", "SAGE", "MPLA") unless the cast names it.
+MAX_ACRONYM = 5
 # Capitalised mid-sentence ("...Right.png They said") these are still pronouns, never a name.
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "you", "it"})
 EXCLUDED_LABELS = {

@@ -63,6 +63,11 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Jurgen Klinsmann", "direct", "It\u2019s a tough group.  But we expect to do well.")],
     ),
     (
+        "an acronym in running text keeps its capitals ('SAGE recommends', not 'Sage')",
+        ["SAGE recommends continued use of the two-dose vaccines for older people."],
+        [("SAGE", "reported", "continued use of the two-dose vaccines for older people")],
+    ),
+    (
         "a surname behind a lower-case particle, after a numbered region",
         ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
         [("Gracia dePalma", "direct", "The grants reach every county,")],
