@@ -214,6 +214,8 @@ class ClauseReader:
 
     def subject_like(self, mention: Mention, mentions: list[Mention], floor: int) -> bool:
         """A name opening a clause (not the object of a preposition or verb): a candidate for "he"."""
+        if self.parse is not None and self.parse.is_subject(mention.start, mention.end):
+            return True
         before = self.text[floor : mention.outer].rstrip()
         if not before or before[-1] in ",;:(—–":
             return True

@@ -61,8 +61,21 @@ class Resolver:
             if who.gender in (None, gender):
                 rivals = {c.speakers for c in candidates[index + 1 : index + 3] if c.gender in (None, gender)}
                 unsure = who.gender is None and bool(rivals - {who.speakers})
-                return Who(who.speakers, text, unsure or who.uncertain, who.gender, who.kind)
+                if who.kind == "person" and not (unsure or who.uncertain):
+                    self._learn_gender(who.speakers, gender)
+                return Who(who.speakers, text, unsure or who.uncertain, gender if who.kind == "person" else who.gender,
+                           who.kind)
         return Who((), text, True, gender)
+
+    def _learn_gender(self, speakers: tuple[str, ...], gender: str) -> None:
+        """"Greg Ryan ... he said": the person a pronoun surely refers to has that pronoun's gender from then on,
+        so a later "she noted" is not theirs."""
+        for person in self.cast.persons:
+            if person.name in speakers and person.gender is None:
+                person.gender = gender
+        for who in self.focus:
+            if who.speakers == speakers and who.gender is None and who.kind == "person":
+                who.gender = gender
 
     def resolve_role(self, phrase: NounPhrase, position: int, text: str) -> Who:
         """"the Prime Minister" -> the person named with that title (nationality must not clash)."""

@@ -33,6 +33,22 @@ def seed() -> list[Statement]:
 
 CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
     (
+        "a name after a lower-case descriptor ('U.S. forward X has ...') is the subject a later 'she' refers to",
+        ["U.S. coach Greg Ryan says the team is ready for the match.",
+         "U.S. forward Heather O'Reilly has played with some of England's players. She describes their tactics.",
+         "\"Rachel Yankee has a very unique style of playing,\" she noted."],
+        [("Greg Ryan", "reported", "the team is ready for the match"),
+         ("Heather O'Reilly", "direct", "Rachel Yankee has a very unique style of playing,")],
+    ),
+    (
+        "a person 'he' surely refers to is not a later 'she'",
+        ["Coach Greg Ryan spoke after training.",
+         "\u201cThe team is ready,\u201d he said.",
+         "\u201cWe trained hard all week,\u201d she said."],
+        [("Greg Ryan", "direct", "The team is ready,"),
+         (None, "direct", "We trained hard all week,")],
+    ),
+    (
         "a quote pasted without each paragraph's opening mark runs on to its closing mark",
         ["Interior Secretary Mara Quill spoke of the new energy frontier.",
          "\u201cFirst, this Department is leading the way.",
