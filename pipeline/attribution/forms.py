@@ -54,7 +54,11 @@ _HEADER = re.compile(
 _SPEECH_HEADLINE = re.compile(rf"\b{_SPEECH_NOUN}\b", re.IGNORECASE)
 _INTERVIEW_HEADLINE = re.compile(r"\b(?:interview(?:s|ed)?|Q\s?&\s?A|in conversation with)\b", re.IGNORECASE)
 # "The following is a statement from NASA Administrator Bill Nelson on ...:" introduces that person's words.
-_STATEMENT_INTRO = re.compile(rf"\b{_SPEECH_NOUN}\s+(?:from|by|of)\s+", re.IGNORECASE)
+# "Below is a statement that can be attributed to Tony Sayegh, ...:" too.
+_STATEMENT_INTRO = re.compile(
+    rf"\b{_SPEECH_NOUN}\s+(?:from|by|of|(?:that\s+(?:can|may|should)\s+be\s+)?attribut(?:ed|able)\s+to)\s+",
+    re.IGNORECASE,
+)
 # "X, Assistant to the President, issued the following statement:" introduces X's words.
 _ISSUED_STATEMENT = re.compile(
     rf"\b(?:issued|released|gave|delivered|made|read|sent)\s+(?:the\s+following|this|a|the)\s+{_SPEECH_NOUN}\b",

@@ -65,6 +65,8 @@ _PRESENTER = r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1
 _SELF_INTRODUCTION = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is)\s+" + _PRESENTER)
 _THIS_IS = re.compile(r"\b[Tt]his is\s+" + _PRESENTER)  # only with a known first name: "This is Science Today"
 _BRACKETED = re.compile(r"\(\((?P<label>[^()\n]{1,60})\)\)[ \t]*")
+# "Q    Were their families there?": a White House transcript's reporter, a bare Q and a run of spaces.
+_BARE_Q = re.compile(r"(?P<label>Q)(?:[ \t]{2,}|\t)(?=\S)")
 # "Wikinews waves Left.pngLaura HaleWikinews waves Right.png Why ...": a label between two images, as a page's
 # text comes out with each image's file name in place of the picture; the name ends where the next file name
 # starts ("...HaleWikinews").
@@ -174,6 +176,9 @@ class TranscriptLabels:
             if role and (len(role.split()) > MAX_ROLE_WORDS or set(role.lower().split()) & SPEECH_VERBS):
                 return None
             return _Candidate(label, role, paragraph.end if alone else inline.end(), alone, False)
+        bare_q = _BARE_Q.match(text, start, end)
+        if bare_q is not None:
+            return _Candidate("Q", "", bare_q.end(), False, False)
         hearing = _HEARING_TURN.match(text, start, end)
         if hearing is not None and self._hearing_style(hearing.group("label")):
             return _Candidate(hearing.group("label"), "", hearing.end(), False, False, titled=True)

@@ -49,7 +49,7 @@ class ArticleParse:
     groups: list[tuple[int, int]] = field(default_factory=list)  # NORP, ORG, GPE, LOC, FAC entities
     places: list[tuple[int, int]] = field(default_factory=list)  # GPE, LOC entities
     verbs: dict[int, SpeechVerb] = field(default_factory=dict)
-    subjects: set[int] = field(default_factory=set)  # offsets of the head words of every clause's subject
+    subjects: set[int] = field(default_factory=set)  # offsets of the head words of each sentence's subject
 
     def verb_at(self, start: int) -> SpeechVerb | None:
         return self.verbs.get(start)
@@ -63,7 +63,7 @@ class ArticleParse:
         return any(s < end and start < e for s, e in self.places)
 
     def is_subject(self, start: int, end: int) -> bool:
-        """Whether the head word of some clause's subject lies in ``[start, end)`` ("U.S. forward Heather
+        """Whether the head word of a sentence's subject lies in ``[start, end)`` ("U.S. forward Heather
         O'Reilly has ...": she is what a later "she" refers to)."""
         return any(start <= at < end for at in self.subjects)
 
@@ -91,7 +91,8 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
     parse.persons.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == _ENTITY_PERSON)
     parse.places.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ in {"GPE", "LOC"})
     parse.groups.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ in _ENTITY_GROUPS)
-    parse.subjects.update(offset + t.idx for t in doc if t.dep_ in {"nsubj", "nsubjpass"})
+    # only a sentence's own subject: "He says Lubbers was made aware ..." keeps the speaker, not Lubbers, in focus
+    parse.subjects.update(offset + t.idx for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT")
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_LEMMAS:
             continue

@@ -41,6 +41,14 @@ CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
          ("Heather O'Reilly", "direct", "Rachel Yankee has a very unique style of playing,")],
     ),
     (
+        "the subject inside someone's report is not the 'he' of their next quote",
+        ["Agency spokesman Ron Redmond says the camps are full. He says High Commissioner Ruud Lubbers was made "
+         "aware of the problems. \"We are doing what we can to help,\" he said."],
+        [("Ron Redmond", "reported", "the camps are full"),
+         ("Ron Redmond", "reported", "High Commissioner Ruud Lubbers was made aware of the problems"),
+         ("Ron Redmond", "direct", "We are doing what we can to help,")],
+    ),
+    (
         "a person 'he' surely refers to is not a later 'she'",
         ["Coach Greg Ryan spoke after training.",
          "\u201cThe team is ready,\u201d he said.",

@@ -110,6 +110,14 @@ def test_whoever_issued_the_following_statement_speaks_the_quoted_paragraph() ->
     assert spoken(statements) == [("John P. Holdren", "Congratulations to the teams f")]
 
 
+def test_a_statement_attributed_to_someone_is_theirs() -> None:
+    statements = statements_of(
+        "Below is a statement that can be attributed to Tony Sayegh, Assistant Secretary for Public Affairs:",
+        "\u201cThere has been widespread misreporting of the requirements under the law.\u201d",
+    )
+    assert spoken(statements) == [("Tony Sayegh", "There has been widespread misr")]
+
+
 def test_a_role_label_is_the_person_the_remarks_headline_names() -> None:
     """"Remarks by President Okoye at ...": "THE PRESIDENT:" is President Okoye, one titled word of a name."""
     statements = statements_of(

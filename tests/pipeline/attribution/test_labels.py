@@ -176,6 +176,21 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "a bare Q and a run of spaces is the reporters' turn (White House transcripts)",
+        [
+            "SECRETARY MNUCHIN:  Hello everybody. I just left the Oval Office.",
+            "Q    Hello.",
+            "SECRETARY MNUCHIN:  So, with that, I am happy to take a few questions.",
+            "Q    Mr. Secretary, will there be more sanctions?",
+        ],
+        [
+            ("Mnuchin", "Hello everybody. I just left th"),
+            ("Interviewer", "Hello."),
+            ("Mnuchin", "So, with that, I am happy to t"),
+            ("Interviewer", "Mr. Secretary, will there be m"),
+        ],
+    ),
+    (
         "NAME, role: alone on a line, then unlabelled paragraphs",
         [
             "PETRA LINDQVIST, Science Correspondent:",
