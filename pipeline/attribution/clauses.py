@@ -72,6 +72,8 @@ class ClauseReader:
 
     def events(self, unit: Span, quotes: list[Quote], *, remember: bool) -> list[Event]:
         """Speech verbs of a sentence with their speakers; updates who is in focus as it goes."""
+        if remember:
+            self.resolver.sentences += 1
         mentions = self.finder.mentions(unit.start, unit.end, narration_only=True, quotes=quotes)
         verbs = [v for v in SPEECH_VERB.finditer(self.text, unit.start, unit.end)
                  if not any(q.mark_start <= v.start() < q.mark_end for q in quotes)]

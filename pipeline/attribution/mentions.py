@@ -35,7 +35,7 @@ from pipeline.types import Paragraph
 
 BOUND_L = r"(?<![\w’'-])"
 BOUND_R = r"(?![\w’'-])"
-_PRONOUN = re.compile(BOUND_L + r"(?:[Hh]e|[Ss]he|[Tt]hey)" + BOUND_R)
+_PRONOUN = re.compile(BOUND_L + r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)" + BOUND_R)
 # A name word: an abbreviated title ("Mr."), initials ("Q.", "M.N."), a capitalised word or a suffix ("III"), or a
 # surname behind a lower-case particle ("dePalo", "al-Assad").
 _NAME_WORD = (r"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|Jr|Sr)\.|(?:[A-Z]\.){1,3}(?=[ \t]+[A-Z])"

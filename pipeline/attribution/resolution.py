@@ -11,6 +11,9 @@ from pipeline.attribution.cast import Cast
 from pipeline.attribution.records import Mention, NounPhrase, Person, Who
 from pipeline.attribution.vocabulary import LEADER_TITLES, ORG_NOUNS, PRONOUN_GENDER, SPOKES_HEADS
 
+# "It says ..." refers to an organisation that spoke at most this many sentences before.
+IT_REACH = 1
+
 
 class Resolver:
     """Resolves mentions against the cast, keeping who is in focus as the article is read."""
@@ -19,11 +22,15 @@ class Resolver:
         self.cast = cast
         self.focus: list[Who] = []
         self.last_group: Who | None = None
+        self.sentences = 0  # sentences read so far (pass 2), to tell "right after" from "later"
+        self.org_spoke_at: dict[tuple[str, ...], int] = {}
 
     def resolve(self, mention: Mention, *, as_speaker: bool) -> Who | None:
         """The speaker(s) a mention refers to at its place in the article."""
         phrase, position, text = mention.phrase, mention.start, mention.text
         if phrase.kind == "pronoun":
+            if phrase.words[0] == "it":
+                return self.resolve_it(text)
             return self.resolve_pronoun(phrase.words[0], text)
         if phrase.kind == "person":
             person, ambiguous = self.cast.lookup(phrase.words, position)
@@ -66,6 +73,16 @@ class Resolver:
                 return Who(who.speakers, text, unsure or who.uncertain, gender if who.kind == "person" else who.gender,
                            who.kind)
         return Who((), text, True, gender)
+
+    def resolve_it(self, text: str) -> Who | None:
+        """"The UNHCR says ... It says ...": "it" is an organisation only right after that organisation spoke;
+        anywhere else ("it says here", "it is said") it is nobody."""
+        last = self.focus[-1] if self.focus else None
+        if last is None or last.kind != "org" or len(last.speakers) != 1:
+            return None
+        if self.sentences - self.org_spoke_at.get(last.speakers, -IT_REACH - 1) > IT_REACH:
+            return None
+        return Who(last.speakers, text, last.uncertain, None, "org")
 
     def _learn_gender(self, speakers: tuple[str, ...], gender: str) -> None:
         """"Greg Ryan ... he said": the person a pronoun surely refers to has that pronoun's gender from then on,
@@ -134,6 +151,8 @@ class Resolver:
     def remember(self, who: Who) -> None:
         if not who.speakers:
             return
+        if who.kind == "org":
+            self.org_spoke_at[who.speakers] = self.sentences
         if len(who.speakers) > 1 or who.kind in {"group", "joint"}:
             self.last_group = who
             return

@@ -68,6 +68,13 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("SAGE", "reported", "continued use of the two-dose vaccines for older people")],
     ),
     (
+        "'it' right after an organisation spoke is that organisation; anywhere else it is nobody",
+        ["The UNHCR says it learned about the attack from seven refugees. It says the refugees carried a woman.",
+         "The road was closed on Monday. It says on the sign that the bridge is unsafe."],
+        [("UNHCR", "reported", "it learned about the attack from seven refugees"),
+         ("UNHCR", "reported", "the refugees carried a woman")],
+    ),
+    (
         "a surname behind a lower-case particle, after a numbered region",
         ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
         [("Gracia dePalma", "direct", "The grants reach every county,")],
