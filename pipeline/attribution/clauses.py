@@ -124,7 +124,10 @@ class ClauseReader:
         if spoken is None or self.parse is None:
             return None
         between = self.text[min(spoken.subject_end, spoken.start) : max(spoken.subject_start, spoken.end)]
-        if self.parse.is_place(spoken.subject_start, spoken.subject_end) or ":" in between:
+        head = LETTER_WORD.match(self.text, spoken.subject_head)
+        head_end = head.end() if head is not None else spoken.subject_head + 1
+        # the head, not the whole subject: "the prime minister of Spain" is no place
+        if self.parse.is_place(spoken.subject_head, head_end) or ":" in between:
             return None  # "NEW DELHI: The minister said": a dateline taken for the subject; "Russia said": the rules
         mention = next((m for m in mentions if m.start <= spoken.subject_head < m.end), None)
         if mention is None:
@@ -137,6 +140,14 @@ class ClauseReader:
                      and m.phrase.kind == "role"), None)
         named = self._named_in_apposition(role, mentions) if role is not None else None
         mention = named if named is not None and named is not role else self._named_in_apposition(mention, mentions)
+        if mention.phrase.kind in {"role", "entity", "unresolved"}:
+            # "the prime minister of Spain, Jose Luis Rodriguez Zapatero, has stated": the name set off by a comma
+            # after the role's whole phrase, inside the parser's subject or right after it
+            named_after = next((m for m in mentions if mention.end < m.start <= spoken.subject_end + 2
+                                and m.phrase.kind == "person" and self.text[: m.outer].rstrip().endswith(",")), None)
+            if named_after is not None:
+                named_after.who = named_after.who or self.resolver.resolve(named_after, as_speaker=True)
+                mention = named_after if named_after.who is not None else mention
         if mention.who is None:
             mention.who = self.resolver.resolve(mention, as_speaker=True)
         if mention.who is None or mention.possessive or self.after_preposition(mention, unit.start):

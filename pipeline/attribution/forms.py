@@ -59,6 +59,8 @@ _STATEMENT_INTRO = re.compile(
     rf"\b{_SPEECH_NOUN}\s+(?:from|by|of|(?:that\s+(?:can|may|should)\s+be\s+)?attribut(?:ed|able)\s+to)\s+",
     re.IGNORECASE,
 )
+# "... X's remarks are below:" / "... as follows:": the paragraphs after are those remarks.
+_BELOW = re.compile(r"\b(?:below|follows?|following)\s*:\s*$", re.IGNORECASE)
 # "X, Assistant to the President, issued the following statement:" introduces X's words.
 _ISSUED_STATEMENT = re.compile(
     rf"\b(?:issued|released|gave|delivered|made|read|sent)\s+(?:the\s+following|this|a|the)\s+{_SPEECH_NOUN}\b",
@@ -233,6 +235,10 @@ class DocumentForms:
         intro = _STATEMENT_INTRO.search(self.text, paragraph.start, paragraph.end)
         if intro is not None:
             return self._named_in(intro.end(), paragraph.end)
+        possessive = _POSSESSIVE_SPEECH.search(self.text, paragraph.start, paragraph.end)
+        if possessive is not None and _BELOW.search(self.text, possessive.end(), paragraph.end):
+            # "The full transcript of Secretary Buttigieg's remarks are below:"
+            return self._named_in(paragraph.start, possessive.start())
         issued = _ISSUED_STATEMENT.search(self.text, paragraph.start, paragraph.end)
         return self._issuer(paragraph.start, issued.start()) if issued is not None else None
 

@@ -75,6 +75,16 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
          ("UNHCR", "reported", "the refugees carried a woman")],
     ),
     (
+        "a role with its own complement, then the name set off by commas: the name speaks",
+        ["The prime minister of Spain, Jose Luis Rodriguez Zapatero, has stated that the economy will recover."],
+        [("Jose Luis Rodriguez Zapatero", "reported", "the economy will recover")],
+    ),
+    (
+        "a description holding a place, then the name set off by commas: the name speaks",
+        ["A freelance coordinator in nearby Cebu City, Sian Maynard , tells VOA she was awoken by the quake."],
+        [("Sian Maynard", "reported", "she was awoken by the quake")],
+    ),
+    (
         "a surname behind a lower-case particle, after a numbered region",
         ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
         [("Gracia dePalma", "direct", "The grants reach every county,")],

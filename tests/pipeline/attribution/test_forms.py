@@ -118,6 +118,17 @@ def test_a_statement_attributed_to_someone_is_theirs() -> None:
     assert spoken(statements) == [("Tony Sayegh", "There has been widespread misr")]
 
 
+def test_someones_remarks_below_are_theirs() -> None:
+    statements = statements_of(
+        "Secretary Pete Buttigieg spoke with reporters about the grants.",
+        "The full transcript of Secretary Buttigieg's remarks are below:",
+        "Thanks very much. I want to thank everyone for joining.",
+        "I just want to emphasize the context of these grants.",
+    )
+    assert spoken(statements) == [("Pete Buttigieg", "Thanks very much. I want to th"),
+                                  ("Pete Buttigieg", "I just want to emphasize the c")]
+
+
 def test_a_role_label_is_the_person_the_remarks_headline_names() -> None:
     """"Remarks by President Okoye at ...": "THE PRESIDENT:" is President Okoye, one titled word of a name."""
     statements = statements_of(
