@@ -320,39 +320,6 @@ def focus_words(question: str) -> set[str]:
     return set()
 
 
-# Words that only say which part of the class noun's phrase follows: "what kind of fuel", "which type of".
-_PARTITIVES = frozenset("kind kinds type types sort sorts form forms".split())
-_PHRASE_ENDS = frozenset("of in on at for from to by with".split())
-
-
-def class_noun(question: str) -> str | None:
-    """The noun of a "which"/"what" phrase that names no answer type ("Which sport did he found?", "What kind of
-    fuel does ...", "What is the acronym of ..."): the answer names one of that class ("wheelchair rugby")
-    rather than repeating the word. Without a parse, only a phrase that a known word ends is trusted: in "What
-    new rules apply?" the last word is the verb."""
-    text = " ".join(question.strip().split())
-    match = _WH.search(text)
-    if match is None or match.group(1).lower() not in ("what", "which") or answer_type(question) is not None:
-        return None
-    after = [w for w in (w.strip("?,.!;:\"“”").lower() for w in _WORD.findall(text[match.end(1):])) if w]
-    if after and after[0] in _COPULAS:
-        # "What is the acronym of ...": only "the <noun> of" names a class; "What were the reasons given?" does not
-        if len(after) > 3 and after[1] == "the" and after[3] == "of" and after[2] not in _PARTITIVES:
-            return after[2]
-        return None
-    head = None
-    for index, word in enumerate(after[: NOUN_WINDOW + 1]):
-        if word in _AUXILIARIES or (word.endswith("ed") and index > 0) or word.endswith(("'s", "’s")):
-            return head
-        if word in _PHRASE_ENDS:
-            if word == "of" and head in _PARTITIVES:
-                head = None  # "what kind of fuel": the noun follows
-                continue
-            return head if head not in _PARTITIVES else None
-        if word not in ("the", "a", "an"):
-            head = word
-    return None
-
 def counted_words(question: str) -> list[str]:
     """What "how many" counts: "How many Russian troops were deployed" → ["russian", "troops"]; without an
     auxiliary to end the phrase, its first word ("How many otters live ..." → ["otters"])."""

@@ -21,7 +21,6 @@ from pipeline.answer_types import (
     AnswerType,
     Entity,
     answer_type,
-    class_noun,
     counted_words,
     counts,
     focus_words,
@@ -229,10 +228,6 @@ class ExtractiveAnswerer:
         focus = {t for w in focus_words(question) for t in terms(w)} & question_terms
         focus_share = sum(weights[t] for t in focus) / total_weight
         content_weights = {t: w for t, w in weights.items() if t not in focus}
-        # "Which sport ...": a sentence naming the sport ("wheelchair rugby") answers the class word without
-        # repeating it, so it earns part of that word's weight; one that repeats it earns all of it.
-        noun = class_noun(question)
-        class_words = set(terms(noun)) & question_terms if noun else set()
         query = np.asarray(query_embedding, dtype=np.float32) if query_embedding is not None else None
         candidates = []
         for passage, meta in zip(documents, metas, strict=True):
@@ -241,7 +236,7 @@ class ExtractiveAnswerer:
             passage_terms = _text_terms(passage.content or "")
             if meta.role == "subheading":  # header lines ("June 4, 2003") are about what the headline names
                 passage_terms |= _header_terms(meta.title)
-            passage_coverage = _coverage(content_weights, passage_terms, class_words) / total_weight
+            passage_coverage = _coverage(content_weights, passage_terms) / total_weight
             for number, (sentence, text) in enumerate(
                 zip(meta.sentences, meta.sentence_texts(passage.content or ""), strict=True)
             ):
@@ -251,7 +246,7 @@ class ExtractiveAnswerer:
                 sentence_terms = _text_terms(text) | self._speaker_terms(meta.doc_id, start, end)
                 if meta.role == "subheading":
                     sentence_terms |= _header_terms(meta.title)
-                own = _coverage(content_weights, sentence_terms, class_words) / total_weight
+                own = _coverage(content_weights, sentence_terms) / total_weight
                 coverage = max(own, PASSAGE_FLOOR * passage_coverage)
                 untyped = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * coverage
                 untyped -= UNKNOWN_NAME_PENALTY * unknown_names
@@ -396,12 +391,9 @@ def _header_terms(title: str) -> frozenset[str]:
     return _text_terms(title)
 
 
-def _coverage(weights: dict[str, float], present: frozenset[str], class_words: AbstractSet[str] = frozenset()) -> float:
-    """Weight of the question words found in ``present``; a class word ("sport") not found earns a share."""
-    return sum(
-        weight if _covers(term, present) else FOCUS_CREDIT * weight * (term in class_words)
-        for term, weight in weights.items()
-    )
+def _coverage(weights: dict[str, float], present: frozenset[str]) -> float:
+    """Weight of the question words found in ``present``."""
+    return sum(weight for term, weight in weights.items() if _covers(term, present))
 
 
 def _question_terms(question: str) -> set[str]:

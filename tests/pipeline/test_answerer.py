@@ -184,16 +184,3 @@ def test_a_news_dateline_heads_no_spoken_event(any_store_settings: Settings) -> 
 
     assert header_score("Government announces a new public holiday") < header_score("Remarks on a new public holiday")
 
-
-def test_a_sentence_naming_one_of_the_asked_class_earns_part_of_the_class_word(any_store_settings: Settings) -> None:
-    # "Which sport": "wheelchair rugby" answers the word "sport" without repeating it.
-    from pipeline.components.answerer import _question_terms
-
-    store = make_store(any_store_settings, embedding_dimension=3)
-    passage = passage_of("Duncan Campbell helped create wheelchair rugby in Winnipeg.", title="Interview")
-    store.write_documents([passage, passage_of("The sport drew big crowds.", title="Other")])
-    question = "Which sport did Campbell help create?"
-    weights = {t: store.idf(t) for t in _question_terms(question)}
-    said = sum(w for t, w in weights.items() if t != "sport") / sum(weights.values())
-    best = ExtractiveAnswerer(term_statistics=store).score_sentences(question, [passage], None)[0]
-    assert said < best.own < 1.0

@@ -5,7 +5,6 @@ import pytest
 from pipeline.answer_types import (
     Entity,
     answer_type,
-    class_noun,
     counted_words,
     focus_words,
     required_words,
@@ -51,26 +50,6 @@ from pipeline.types import AskResult, Citation
 def test_answer_type_from_the_wh_phrase(question: str, kind: str | None) -> None:
     found = answer_type(question)
     assert (found.name if found else None) == kind
-
-
-@pytest.mark.parametrize(
-    ("question", "noun"),
-    [
-        ("Which sport did the interviewee help to create?", "sport"),
-        ("Which kind of alternative fuel does the speaker especially name?", "fuel"),
-        ("Detection of which disease did the labs speed up?", "disease"),
-        ("Which armed service do the mechanics belong to?", "service"),
-        ("What is the acronym of the expert panel?", "acronym"),
-        ("Which moon of the outer solar system does he mention?", "moon"),
-        ("Which city was attacked?", None),  # a typed question: the type word is its focus
-        ("What did the President do next?", None),
-        ("What new rules apply?", None),  # no word ends the phrase: "apply" may be its last word
-        ("What were the reasons given?", None),
-        ("What kind of deal was it?", "deal"),
-    ],
-)
-def test_the_class_noun_of_an_untyped_which_question(question: str, noun: str | None) -> None:
-    assert class_noun(question) == noun
 
 
 def test_type_words_and_counted_words() -> None:
