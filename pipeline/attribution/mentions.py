@@ -191,8 +191,8 @@ class MentionFinder:
             while len(words) > 2 and words[0][0].lower() in PORTFOLIOS:
                 words = words[1:]
                 det = None
-        if not words:
-            return None
+        if not words or (len(words) == 1 and len(words[0][0].rstrip(".")) == 1):
+            return None  # "U" and "S" of "U.S. forward", "N" of "U.N.": a lone capital letter names nobody
         last, last_at = words[-1]
         bare = POSSESSIVE.sub("", last)
         possessive = bare != last and last[-1] in "s’'" and bool(bare)

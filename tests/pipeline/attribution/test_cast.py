@@ -17,6 +17,17 @@ def test_a_headline_names_nobody() -> None:
     assert triples(statements) == [("Carla Reyes", "reported", "support would continue for as long as needed")]
 
 
+def test_the_letters_of_a_dotted_abbreviation_are_nobody() -> None:
+    from pipeline.attribution.extractor import Extractor
+    from pipeline.corpus import parse_article
+
+    text = "Team news\n\nU.S. forward Ana Ruiz played with the U.N. team. The U.S. coach praised her."
+    extractor = Extractor(parse_article("t.txt", text.encode()))
+    assert not [p.name for p in extractor.cast.persons if len(p.name) == 1]
+    mentions = extractor.finder.mentions(0, len(extractor.text), narration_only=False)
+    assert not [m.text for m in mentions if m.text.strip(". ").lower() in {"u", "s", "n", "the u"}]
+
+
 def test_i_is_never_a_name() -> None:
     statements = statements_of(
         "I'm Dana Whitlow, and this is the evening report.",
