@@ -73,7 +73,7 @@ class ClauseReader:
     def events(self, unit: Span, quotes: list[Quote], *, remember: bool) -> list[Event]:
         """Speech verbs of a sentence with their speakers; updates who is in focus as it goes."""
         if remember:
-            self.resolver.sentences += 1
+            self.resolver.next_sentence()
         mentions = self.finder.mentions(unit.start, unit.end, narration_only=True, quotes=quotes)
         verbs = [v for v in SPEECH_VERB.finditer(self.text, unit.start, unit.end)
                  if not any(q.mark_start <= v.start() < q.mark_end for q in quotes)]
@@ -134,20 +134,7 @@ class ClauseReader:
             mention = self._person_noun_subject(spoken.subject_head, spoken.subject_start, spoken.subject_end)
         if mention is None:
             return None
-        # "The Future of Roads Minister, Lilian Greenwood, said": the subject's head word may be taken for a name
-        # ("Future"); the role that ends the subject is what the name in apposition names.
-        role = next((m for m in reversed(mentions) if mention.end <= m.start and m.end <= spoken.subject_end
-                     and m.phrase.kind == "role"), None)
-        named = self._named_in_apposition(role, mentions) if role is not None else None
-        mention = named if named is not None and named is not role else self._named_in_apposition(mention, mentions)
-        if mention.phrase.kind in {"role", "entity", "unresolved"}:
-            # "the prime minister of Spain, Jose Luis Rodriguez Zapatero, has stated": the name set off by a comma
-            # after the role's whole phrase, inside the parser's subject or right after it
-            named_after = next((m for m in mentions if mention.end < m.start <= spoken.subject_end + 2
-                                and m.phrase.kind == "person" and self.text[: m.outer].rstrip().endswith(",")), None)
-            if named_after is not None:
-                named_after.who = named_after.who or self.resolver.resolve(named_after, as_speaker=True)
-                mention = named_after if named_after.who is not None else mention
+        mention = self._subject_name(mention, spoken.subject_end, mentions)
         if mention.who is None:
             mention.who = self.resolver.resolve(mention, as_speaker=True)
         if mention.who is None or mention.possessive or self.after_preposition(mention, unit.start):
@@ -177,6 +164,25 @@ class ClauseReader:
         else:
             self.set_content(event, word, unit)
         return event
+
+    def _subject_name(self, mention: Mention, subject_end: int, mentions: list[Mention]) -> Mention:
+        """The name a parsed subject stands for when a name is set off by commas beside it: "The college's
+        president, Dr Fiona McKay, wrote"; "The Future of Roads Minister, Lilian Greenwood, said" (the head word
+        taken for a name, "Future": the role ending the subject is what the name names); "the prime minister of
+        Spain, Jose Luis Rodriguez Zapatero, has stated" (after the role's whole phrase, inside the parser's
+        subject or right after it)."""
+        role = next((m for m in reversed(mentions) if mention.end <= m.start and m.end <= subject_end
+                     and m.phrase.kind == "role"), None)
+        named = self._named_in_apposition(role, mentions) if role is not None else None
+        mention = named if named is not None and named is not role else self._named_in_apposition(mention, mentions)
+        if mention.phrase.kind not in {"role", "entity", "unresolved"}:
+            return mention
+        named_after = next((m for m in mentions if mention.end < m.start <= subject_end + 2
+                            and m.phrase.kind == "person" and self.text[: m.outer].rstrip().endswith(",")), None)
+        if named_after is None:
+            return mention
+        named_after.who = named_after.who or self.resolver.resolve(named_after, as_speaker=True)
+        return named_after if named_after.who is not None else mention
 
     def _whole_role(self, mention: Mention, who: Who, start: int, end: int) -> Who:
         """"The launch director of Atlantis said": a role no one in the cast holds is named by the parser's whole

@@ -65,7 +65,7 @@ class ArticleParse:
     def is_subject(self, start: int, end: int) -> bool:
         """Whether the head word of a sentence's subject lies in ``[start, end)`` ("U.S. forward Heather
         O'Reilly has ...": she is what a later "she" refers to)."""
-        return any(start <= at < end for at in self.subjects)
+        return any(at in self.subjects for at in range(start, end))
 
     def is_person(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a PERSON entity."""

@@ -74,6 +74,10 @@ class Resolver:
                            who.kind)
         return Who((), text, True, gender)
 
+    def next_sentence(self) -> None:
+        """Count a sentence read (pass 2), so that "It says" can tell right after an organisation spoke."""
+        self.sentences += 1
+
     def resolve_it(self, text: str) -> Who | None:
         """"The UNHCR says ... It says ...": "it" is an organisation only right after that organisation spoke;
         anywhere else ("it says here", "it is said") it is nobody."""

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+# An agency's or panel's advice is its statement ("SAGE recommends a booster", "the CDC advises that") but,
+# inside what someone else reports ("Cravioto said the group recommends ..."), it is part of that report.
+ADVICE_VERBS = {"recommend", "recommends", "recommended", "recommending", "advise", "advises", "advised", "advising"}
 SPEECH_VERBS = {
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "claim", "claims", "claimed",
     "claiming", "warn", "warns", "warned", "warning", "call", "calls", "called", "calling", "state",
@@ -27,11 +30,9 @@ SPEECH_VERBS = {
     "reiterated", "reaffirm", "reaffirms", "reaffirmed", "underscore", "underscores", "underscored", "assert",
     "asserts", "asserted", "contend", "contends", "contended", "concede", "concedes", "conceded", "cautioned",
     "remarked",  # "remarks", "cautions" are nouns as often as verbs
-    # an agency's or panel's advice is what it says ("SAGE recommends a second booster", "the CDC advises that")
-    "recommend", "recommends", "recommended", "recommending", "advise", "advises", "advised", "advising",
     "spoke", "speaks",
     "was like", "is like", "were like",  # the spoken quotative, only ever before a quote
-}
+} | ADVICE_VERBS
 # The lemmas of those verbs, as the parser gives them.
 SPEECH_LEMMAS = frozenset(
     """say tell claim warn call state indicate suggest insist accuse add agree explain argue announce confirm deny
@@ -49,9 +50,6 @@ QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "desc
                     "describing", "was like", "is like", "were like",  # "Joe was like, “We need to ...”"
                     "spoke", "speaks"}  # "Klinsmann spoke to reporters." then his quote
 TELL_VERBS = {"tell", "tells", "told", "telling"}
-# Advice is a body's statement ("SAGE recommends a booster") but, inside what someone else reports ("Cravioto said
-# the group recommends ..."), it is part of that report, not a second statement.
-ADVICE_VERBS = {"recommend", "recommends", "recommended", "recommending", "advise", "advises", "advised", "advising"}
 # A bare verb form is speech only after a modal ("did say") or with a plural subject ("officials say"):
 # otherwise it is usually a noun or adjective ("state banks", "a call").
 BASE_FORMS = {"say", "tell", "claim", "warn", "call", "state", "indicate", "suggest", "insist", "accuse", "add",
