@@ -3,11 +3,12 @@
 * **Remarks page.** A headline (or an opening line) "Remarks by X", "Speech by X", "Statement from X",
   "Testimony of X", "Address by X" names the speaker of the page; a headline that only says it is a speech
   ("Sports Minister outlines priorities in first major speech") leaves the speaker to the lead ("Tracey
-  Crouch has said ..."). From there on, every body paragraph without a label or furniture (date lines,
-  "As prepared for delivery", "Ends") is the speaker's words, provided the page is written in their
-  voice: at least ``MIN_VOICE_SHARE`` of its paragraphs without quote marks speak in the first person.
-  A report *about* a speech is narration and fails that test. Words the speaker quotes from someone
-  named keep that person as their speaker too (the tighter statement decides a quote check).
+  Crouch has said ..."); a standfirst that opens "Statement by X, ..." names them too. From there on,
+  every body paragraph without a label or furniture (date lines, "As prepared for delivery", "Ends") is
+  the speaker's words, provided the page is written in their voice: at least ``MIN_VOICE_SHARE`` of its
+  paragraphs without quote marks speak in the first person. A report *about* a speech is narration and
+  fails that test. Words the speaker quotes from someone named keep that person as their speaker too (the
+  tighter statement decides a quote check).
 * **Question-and-answer interview.** A headline that says it is an interview and names the guest ("Wikinews
   interviews Jane Doe, candidate for ..."), and at least ``MIN_QUESTIONS`` unlabelled paragraphs that are
   each one question: a question is the interviewer's, the paragraphs after it, up to the next question,
@@ -51,6 +52,9 @@ _HEADER = re.compile(
     r"\s+(?:by|of|from)|\s+as\s+prepared\s+for(?!\s+delivery\b))\s+",  # "Remarks as Prepared for Secretary X"
     re.IGNORECASE,
 )
+# A standfirst that opens with what the page is and who gave it: "Statement by Ambassador X, UK ...".
+_STANDFIRST = re.compile(rf"\s*(?:(?:prepared|opening|closing|keynote)\s+)?{_SPEECH_NOUN}\s+(?:by|of|from)\s+",
+                         re.IGNORECASE)
 _SPEECH_HEADLINE = re.compile(rf"\b{_SPEECH_NOUN}\b", re.IGNORECASE)
 _INTERVIEW_HEADLINE = re.compile(r"\b(?:interview(?:s|ed)?|Q\s?&\s?A|in conversation with)\b", re.IGNORECASE)
 # "The following is a statement from NASA Administrator Bill Nelson on ...:" introduces that person's words.
@@ -123,10 +127,13 @@ class DocumentForms:
             if paragraph.role not in {"headline", "subheading"} and index > 0:
                 break
             header.append((index, paragraph))
-        if not header or not any(_SPEECH_HEADLINE.search(self.text, p.start, p.end)
-                                 or _DELIVERED_BY.search(self.text, p.start, p.end) for _, p in header):
+        if not header:
             return None
         first_body = header[-1][0] + 1
+        standfirst = self._standfirst(first_body)
+        if not any(_SPEECH_HEADLINE.search(self.text, p.start, p.end)
+                   or _DELIVERED_BY.search(self.text, p.start, p.end) for _, p in header):
+            return standfirst
         for position, (_, paragraph) in enumerate(header):
             for pattern in (_HEADER, _DELIVERED_BY):
                 found = pattern.search(self.text, paragraph.start, paragraph.end)
@@ -147,7 +154,18 @@ class DocumentForms:
             who = self._name_line(paragraph)
             if who is not None:
                 return SpeechPage(who, first_body)
-        return SpeechPage(None, first_body)
+        return standfirst or SpeechPage(None, first_body)
+
+    def _standfirst(self, first_body: int) -> SpeechPage | None:
+        """A lead paragraph that opens "Statement by X, ..." / "Remarks by X at ...": X speaks every paragraph
+        after it (a UN statement published under a press-release headline)."""
+        for index in range(first_body, min(len(self.paragraphs), first_body + LEAD_PARAGRAPHS)):
+            paragraph = self.paragraphs[index]
+            opening = _STANDFIRST.match(self.text, paragraph.start, paragraph.end)
+            who = self._named_in(opening.end(), paragraph.end) if opening is not None else None
+            if who is not None:
+                return SpeechPage(who, index + 1)
+        return None
 
     def _unnamed_role(self, start: int, end: int) -> Who | None:
         """A role the page never names anyone in ("NASA Administrator’s ... Message"): the speaker is the role."""
@@ -162,13 +180,17 @@ class DocumentForms:
         words = self.text[paragraph.start : paragraph.end].split()
         if not words or len(words) > NAME_LINE_MAX_WORDS or words[-1][-1:] in ".!?:":
             return None
+        # "John Glen – 2018 Speech at ...": the speaker stands before what the page is; after it ("Remarks to the
+        # Foreign Affairs Forum") stand the audience and the venue
+        speech_noun = _SPEECH_HEADLINE.search(self.text, paragraph.start, paragraph.end)
+        name_end = speech_noun.start() if speech_noun is not None else paragraph.end
         label = _LINE_LABEL.match(self.text, paragraph.start, paragraph.end)
         if label is not None and label.group(1).upper() in NON_PERSON_LABELS:
             return None  # "Contact: Erica Lepping (202) 401-3026" names the press officer, not the speaker
         parse = self.cast.parse
-        for mention in self.finder.mentions(paragraph.start, paragraph.end, narration_only=False):
-            if mention.phrase.kind != "person" or len(mention.phrase.words) < 2:
-                continue
+        for mention in self.finder.mentions(paragraph.start, name_end, narration_only=False):
+            if mention.phrase.kind != "person" or (len(mention.phrase.words) < 2 and not mention.phrase.titles):
+                continue  # "Secretary Perry Keynote Address": a surname under a title names him too
             rest = self.text[mention.end : paragraph.end]
             before = self.text[paragraph.start : mention.start]
             titled_after = rest.lstrip().startswith(",") and any(

@@ -99,6 +99,9 @@ def test_a_speech_header_names_its_speaker_in_many_styles() -> None:
     for headline, lines in headers:
         statements = statements_of(*lines, *body, headline=headline)
         assert [s.speaker for s in statements] == ["Marcus Bell", "Marcus Bell"], headline
+    titled = statements_of("Remarks as Prepared for Delivery", *body,
+                           headline="New Harbor Era: Secretary Bell Keynote Address at Harbor Week")
+    assert [s.speaker for s in titled] == ["Bell", "Bell"]
 
 
 def test_whoever_issued_the_following_statement_speaks_the_quoted_paragraph() -> None:
@@ -170,3 +173,28 @@ def test_remarks_delivered_by_the_name_on_the_next_line_not_the_press_contact() 
         headline="Commencement Address",
     )
     assert spoken(statements) == [("Richard W. Riley", "Thank you for inviting me to b")]
+
+
+def test_a_standfirst_statement_by_someone_gives_them_the_body() -> None:
+    """"Statement by Ambassador X, ...": a standfirst under the headline names who speaks every paragraph after."""
+    statements = statements_of(
+        "The press release issued by the Foreign Office on 2 April 2025.",
+        "Statement by Ambassador Clara Whitby, UK Permanent Representative to the UN, at the Security Council.",
+        "We welcome this session on the protection of journalists.",
+        "I pay tribute to those who report from the frontline.",
+        headline="PRESS RELEASE : Journalists must be protected – UK statement at the UN Security Council",
+    )
+    assert spoken(statements) == [
+        ("Clara Whitby", "We welcome this session on the"),
+        ("Clara Whitby", "I pay tribute to those who rep"),
+    ]
+
+
+def test_remarks_to_an_audience_do_not_make_the_audience_the_speaker() -> None:
+    """"Remarks to the ... Leadership Summit": the summit heard the speech; nobody here is named as giving it."""
+    statements = statements_of(
+        "Thank you, thank you. It is great to be with you all this morning.",
+        "I have been in my job for about ten weeks now, and I have been to ten countries.",
+        headline="Remarks to the Foreign Affairs Forum 2023 Leadership Summit",
+    )
+    assert [s.speaker for s in statements if s.speaker] == []
