@@ -65,8 +65,9 @@ _PRESENTER = r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1
 _SELF_INTRODUCTION = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is)\s+" + _PRESENTER)
 _THIS_IS = re.compile(r"\b[Tt]his is\s+" + _PRESENTER)  # only with a known first name: "This is Science Today"
 _BRACKETED = re.compile(r"\(\((?P<label>[^()\n]{1,60})\)\)[ \t]*")
-# "Q    Were their families there?": a White House transcript's reporter, a bare Q and a run of spaces.
-_BARE_Q = re.compile(r"(?P<label>Q)(?:[ \t]{2,}|\t)(?=\S)")
+# "Q    Were their families there?": a White House transcript's reporter, a bare Q and a run of spaces; with
+# one space, before a stage direction ("Q (Inaudible.)") or a paragraph that is a question ("Q Will he ...?").
+_BARE_Q = re.compile(r"(?P<label>Q)(?:[ \t]{2,}|\t|[ ](?=\()|[ ](?=[A-Z][^\n]*\?\s*$))(?=\S)")
 # "Wikinews waves Left.pngLaura HaleWikinews waves Right.png Why ...": a label between two images, as a page's
 # text comes out with each image's file name in place of the picture; the name ends where the next file name
 # starts ("...HaleWikinews").

@@ -191,6 +191,20 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "a bare Q and one space before a stage direction (nobody's words) or a question is the reporters' turn too",
+        [
+            "MR. DEERE:  Thank you all for being here. I know it's a busy news day.",
+            "Q (Inaudible.)",
+            "MR. DEERE:  It's always a busy news day around here.",
+            "Q Will the President mention the trade deal?",
+        ],
+        [
+            ("Deere", "Thank you all for being here. "),
+            ("Deere", "It's always a busy news day ar"),
+            ("Interviewer", "Will the President mention the"),
+        ],
+    ),
+    (
         "NAME, role: alone on a line, then unlabelled paragraphs",
         [
             "PETRA LINDQVIST, Science Correspondent:",
