@@ -51,8 +51,11 @@ class Cast:
                     phrase.strong = True
                 if self.parse is not None and self.parse.is_person(mention.start, mention.end):
                     phrase.strong = True
+                role = self.role_before(mention, mentions[index - 1] if index else None)
                 if phrase.strong:
-                    self.add_person(phrase, mention.start, from_prose=True)
+                    named = self.add_person(phrase, mention.start, from_prose=True)
+                    if role is not None:
+                        named.roles.add(role)
                 else:
                     weak.append((phrase.words, mention.start))
         for words, position in weak:
@@ -90,6 +93,23 @@ class Cast:
         if role.kind not in {"role", "unresolved", "entity"} or role.words[-1].lower() not in ROLE_HEADS:
             return set()
         return {w.lower() for w in role.words if w.lower() in TITLE_WORDS}
+
+    def role_before(self, mention: Mention, previous: Mention | None) -> str | None:
+        """"Lebanon's top diplomat, Abdallah Bouhabib, called ...": the head of a role set off by commas just
+        before a name, so that "Beirut's top diplomat" elsewhere in the article is him."""
+        if previous is None or previous.possessive or previous.phrase.kind not in {"role", "entity", "unresolved"}:
+            return None
+        head = previous.phrase.words[-1].lower()
+        if head not in ROLE_HEADS or not re.fullmatch(r"\s*,\s*", self.text[previous.end : mention.start]):
+            return None
+        return head if self.text[mention.end : mention.end + 1] == "," else None
+
+    def role_holder(self, head: str, position: int) -> tuple[Person | None, bool]:
+        """The person named beside a role with this head noun (the nearest, unsure when several)."""
+        holders = [p for p in self.persons if head in p.roles]
+        if not holders:
+            return None, False
+        return self.most_recent(holders, position), len(holders) > 1
 
     def add_person(self, phrase: NounPhrase, position: int, *, from_prose: bool = False) -> Person:
         """Register someone named by ``phrase``; a name in capitals from a label or header line is written as a

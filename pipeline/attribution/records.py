@@ -14,6 +14,7 @@ class Person:
     nations: set[str] = field(default_factory=set)
     gender: str | None = None
     positions: list[int] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)  # head nouns of roles set beside the name ("top diplomat, X,")
 
     @property
     def name(self) -> str:

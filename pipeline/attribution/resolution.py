@@ -11,6 +11,7 @@ from pipeline.attribution.cast import Cast
 from pipeline.attribution.records import Mention, NounPhrase, Person, Who
 from pipeline.attribution.vocabulary import LEADER_TITLES, ORG_NOUNS, PRONOUN_GENDER, SPOKES_HEADS
 
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
 # "It says ..." refers to an organisation that spoke at most this many sentences before.
 IT_REACH = 1
 
@@ -49,6 +50,10 @@ class Resolver:
         if phrase.kind == "joint":
             return self.resolve_joint(phrase.count, position, text)
         name = " ".join(phrase.words)
+        if phrase.kind in {"entity", "unresolved"}:
+            holder = self.role_holder(phrase, position, text)
+            if holder is not None:
+                return holder
         if phrase.kind == "entity":
             head = phrase.words[-1].lower()
             self.cast.entities.append((name, head, position, phrase.gender))
@@ -117,9 +122,20 @@ class Resolver:
             exact = [p for p in candidates if phrase.nations <= p.nations]
             candidates = exact or candidates
         if not candidates:
-            return Who((" ".join(phrase.words),), text, True, phrase.gender, "entity")
+            return self.role_holder(phrase, position, text) or Who(
+                (" ".join(phrase.words),), text, True, phrase.gender, "entity")
         person = self.cast.most_recent(candidates, position)
         return Who((person.name,), text, len(candidates) > 1, person.gender)
+
+    def role_holder(self, phrase: NounPhrase, position: int, text: str) -> Who | None:
+        """"Beirut's top diplomat" -> the person the article names beside that role ("Lebanon's top diplomat,
+        Abdallah Bouhabib,"), before or after; "a diplomat" / "another official" is someone new."""
+        if text.split()[0].lower() in _INDEFINITE:
+            return None
+        person, unsure = self.cast.role_holder(phrase.words[-1].lower(), position)
+        if person is None or (phrase.nations and person.nations and not phrase.nations <= person.nations):
+            return None
+        return Who((person.name,), text, unsure, person.gender)
 
     def resolve_entity(self, phrase: NounPhrase, position: int) -> tuple[str, str, int, str | None] | None:
         """"the spokesman" / "the official" -> the latest unnamed speaker with that head noun."""

@@ -21,3 +21,15 @@ def test_a_role_matches_the_title_head_not_a_title_that_shares_a_word() -> None:
 def test_the_prime_minister_never_named_is_a_speaker_by_role() -> None:
     statements = statements_of("The Prime Minister said that the summit had been a success.")
     assert [(s.speaker, s.uncertain) for s in statements] == [("Prime Minister", True)]
+
+
+def test_a_role_named_beside_a_person_elsewhere_is_that_person() -> None:
+    """"Beirut's top diplomat accused ..." before "Lebanon's top diplomat, Abdallah Bouhabib," is Bouhabib; "another
+    diplomat" is someone else."""
+    statements = statements_of(
+        "The agency said the blasts could be a war crime as Beirut's top diplomat accused Israel of orchestrating "
+        "what he called a terror attack.",
+        "Speaking at the Council, Lebanon's top diplomat, Abdallah Bouhabib, called the attack \u201cbrutal.\u201d",
+        "Another diplomat said the session would resume on Monday.",
+    )
+    assert [s.speaker for s in statements] == ["Abdallah Bouhabib", "Abdallah Bouhabib", "Another diplomat"]
