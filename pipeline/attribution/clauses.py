@@ -47,6 +47,8 @@ _AUX_GAP = re.compile(_APPOSITIVE + r"(?:\s+(?:" + _AUXILIARY + r"|\w+ly))*\s+$"
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\band|,\s*and)" + r"(?:\s+(?:also|then|later|further))?\s+$")
 _ADJACENT = re.compile(r"[\s,;:—–-]*")
 _APPOSITION = re.compile(r"\s*,\s*")
+# What ends a dateline ("SEOUL/TOKYO —", "KABUL, Afghanistan (AP) --", "LONDON:") after its place.
+_DATELINE_END = re.compile(r"(?:,[^,\n]{0,30})?\s*(?:\([^)\n]{1,20}\)\s*)?(?:[—–:]|--|-\s)")
 _AND = re.compile(r"\s+and\s+")
 _THAT = re.compile(r"\bthat\s+")
 _LEAD_PUNCT = re.compile(r"\s*[:,]\s*")
@@ -127,8 +129,9 @@ class ClauseReader:
         head = LETTER_WORD.match(self.text, spoken.subject_head)
         head_end = head.end() if head is not None else spoken.subject_head + 1
         # the head, not the whole subject: "the prime minister of Spain" is no place
-        if self.parse.is_place(spoken.subject_head, head_end) or ":" in between:
-            return None  # "NEW DELHI: The minister said": a dateline taken for the subject; "Russia said": the rules
+        if ":" in between or (self.parse.is_place(spoken.subject_head, head_end) and _DATELINE_END.match(
+                self.text, spoken.subject_end)):
+            return None  # "NEW DELHI: The minister said", "SEOUL — ...": a dateline taken for the subject
         mention = next((m for m in mentions if m.start <= spoken.subject_head < m.end), None)
         if mention is None:
             mention = self._person_noun_subject(spoken.subject_head, spoken.subject_start, spoken.subject_end)
@@ -156,7 +159,8 @@ class ClauseReader:
             or self.compound(mention, mentions, unit.start) or mention.who
         if who is None:
             return None
-        event = Event(start, end, mention.start, who)
+        # the clause opens with the whole subject: "...," the commissioner, Volker Turk, said: right after the quote
+        event = Event(start, end, min(mention.start, spoken.subject_start), who)
         if word in QUOTE_ONLY_VERBS or self.after_closing_quote(mention.outer, unit.start):
             return event
         if spoken.clause is not None:

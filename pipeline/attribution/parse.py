@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 PIPE_BATCH = 64
 # Children of a subject that are not part of its name: "Jane Doe, the club's coach" is "Jane Doe".
 _DETACHED = {"appos", "relcl", "punct", "acl", "cc", "conj", "advmod"}
+# A speech act named by a noun that a speech-verb pattern also matches ("issued a warning that ...").
+_SPEECH_ACT_NOUNS = frozenset({"warning", "claim"})
+# What someone issues that carries their words, and the verbs that issue it.
+_ISSUED_NOUNS = frozenset({"statement", "warning", "message", "claim", "letter", "video", "post", "notice"})
+_ISSUE_VERBS = frozenset({"issue", "release", "make", "send", "post", "publish", "give", "put"})
 _ENTITY_PERSON = "PERSON"
 _ENTITY_GROUPS = {"NORP", "ORG", "GPE", "LOC", "FAC"}
 
@@ -94,9 +99,10 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
     # only a sentence's own subject: "He says Lubbers was made aware ..." keeps the speaker, not Lubbers, in focus
     parse.subjects.update(offset + t.idx for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT")
     for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_LEMMAS:
+        spoken = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
+        if not spoken and not (token.pos_ == "NOUN" and token.lower_ in _SPEECH_ACT_NOUNS):
             continue
-        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or _issuer(token)
         if subject is None:
             continue
         start, end = _subject_span(subject)
@@ -107,6 +113,15 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
         )
         verb.clause = _clause(token, subject, offset)
         parse.verbs[verb.start] = verb
+
+
+def _issuer(token: Token) -> Token | None:
+    """"Pyongyang issued a warning that ...", "The ministry issued a statement saying ...": the words are those of
+    whoever issued the warning or statement (the subject of the verb the noun is the object of)."""
+    noun = token.head if token.dep_ == "acl" and token.head.lemma_.lower() in _ISSUED_NOUNS else token
+    if noun.lemma_.lower() not in _ISSUED_NOUNS or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _ISSUE_VERBS:
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
 def _subject_span(subject: Token) -> tuple[int, int]:

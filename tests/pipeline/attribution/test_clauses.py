@@ -85,6 +85,19 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Sian Maynard", "reported", "she was awoken by the quake")],
     ),
     (
+        "after a quote, a role with a possessive, then the name set off by commas: the name speaks the quote",
+        ["\u201cThe law forbids traps disguised as harmless objects,\u201d the U.N.'s high commissioner for human "
+         "rights, Volker Turk, told the Security Council."],
+        [("Volker Turk", "direct", "The law forbids traps disguised as harmless objects,")],
+    ),
+    (
+        "whoever issued a warning or a statement speaks what it says, a country too",
+        ["Pyongyang issued a warning that it would try to launch a satellite before June.",
+         "The Foreign Ministry issued a statement saying the launch had failed over the sea."],
+        [("Pyongyang", "reported", "it would try to launch a satellite before June"),
+         ("Foreign Ministry", "reported", "the launch had failed over the sea")],
+    ),
+    (
         "a surname behind a lower-case particle, after a numbered region",
         ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
         [("Gracia dePalma", "direct", "The grants reach every county,")],
