@@ -54,9 +54,12 @@ class Settings(BaseSettings):
     # the fewest errors of both kinds over all of them; lower answers traps, higher drops plain answers.
     abstain_threshold: float = 0.48
 
-    # Quote checking (calibrated on tests/pipeline/test_quote_checker.py cases).
+    # Quote checking (calibrated on tests/pipeline/test_quote_checker.py cases). Paraphrase: on the real-text sets
+    # A-K (116 paraphrases, 114 made-up quotes) 0.70 let 21 paraphrases through for 2 made-up quotes, 0.65 lets 38
+    # through for 4 (fewer with the figures rule); below 0.65 a contradiction we wrote ("British nationals should
+    # stay in Ukraine", 0.63) would pass as a paraphrase.
     altered_min_similarity: float = 0.7
-    paraphrase_min_similarity: float = 0.70
+    paraphrase_min_similarity: float = 0.65
 
     # Who publishes a ClaimReview export (its ``author``): set these to the newsroom's name and home page.
     organization_name: str = "factcheck"

@@ -162,7 +162,7 @@ class QuoteChecker:
         scored = [
             (score, document)
             for score, document in ranked
-            if self._locatable(document) and self._paraphrase_gate(score, quote_stems, document)
+            if self._locatable(document) and self._paraphrase_gate(quote, score, quote_stems, document)
         ]
         if not scored:
             return None
@@ -180,8 +180,9 @@ class QuoteChecker:
         said_by = self._statement_speaker(doc_id, start, end)
         return self._paraphrase_result(quote, claimed, document, score, said_by, attributed=claimed is None)
 
-    def _paraphrase_gate(self, score: float, quote_stems: set[str], document: Document) -> bool:
-        """Close in meaning and about the same things (a shared content word) unless very close.
+    def _paraphrase_gate(self, quote: str, score: float, quote_stems: set[str], document: Document) -> bool:
+        """Close in meaning, with no figure the source lacks, and about the same things (a shared content word)
+        unless very close.
 
         A sentence that is mostly the article's own narration must be closer still: quotes paraphrase
         what people said, and narration is where topic-only look-alikes come from.
@@ -191,9 +192,14 @@ class QuoteChecker:
             threshold += NARRATION_PARAPHRASE_MARGIN
         if score < threshold:
             return False
+        source = document.content or ""
+        if not figures(quote) <= figures(source):
+            return False  # "at least $100,000 next year" against "$2.5 million": another claim, not other words
+        if asks(source) and not asks(quote):
+            return False  # an interviewer's "Tell me what it was like ...?" says nothing a statement could reword
         if score >= threshold + STRONG_PARAPHRASE_MARGIN:
             return True
-        return bool(quote_stems & content_stems(document.content or ""))
+        return bool(quote_stems & content_stems(source))
 
     def _paraphrase_result(
         self,
@@ -374,6 +380,19 @@ def cosine(a: np.ndarray | list[float], b: np.ndarray | list[float]) -> float:
     x, y = np.asarray(a, dtype=np.float32), np.asarray(b, dtype=np.float32)
     norm = float(np.linalg.norm(x) * np.linalg.norm(y))
     return float(x @ y) / norm if norm else 0.0
+
+
+_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
+
+
+def asks(text: str) -> bool:
+    """Whether a sentence is a question (its last mark, before closing quotes or brackets, is "?")."""
+    return text.rstrip(" \"”’')]").endswith("?")
+
+
+def figures(text: str) -> set[str]:
+    """The figures written in digits ("1,000" and "1000" alike): a paraphrase may reword, but not add a number."""
+    return {m.group().replace(",", "") for m in _FIGURE.finditer(text)}
 
 
 def content_stems(text: str) -> set[str]:

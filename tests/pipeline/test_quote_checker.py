@@ -36,6 +36,8 @@ Officials say the talks will resume in Geneva next week after a pause of several
 Boris Johnson said that the field hospitals “only can be construed as preparation for an invasion”.
 
 Speaking to reporters in Brussels on Tuesday evening after the long summit, the minister called the plan “reckless”.
+
+Who will pay for the field hospitals near the border?
 """
 
 
@@ -266,6 +268,24 @@ def test_below_threshold_is_not_found(checker: QuoteChecker, article: Article) -
     candidates = [sentence_doc(article, PUTIN_SENTENCE, 0.68)]
     result = check(checker, "Our proposal got no useful answer.", candidates=candidates, query_embedding=QUOTE_VECTOR)
     assert result.verdict == "not_found"
+
+
+def test_a_figure_the_source_lacks_is_no_paraphrase(checker: QuoteChecker, article: Article) -> None:
+    """Close in meaning but with a number of its own: another claim, not the source in other words."""
+    candidates = [sentence_doc(article, NARRATION_SENTENCE, 0.85)]
+    rewritten = "Negotiators in Geneva are to meet again in seven days after a long break."
+    assert check(checker, rewritten, candidates=candidates, query_embedding=QUOTE_VECTOR).verdict == "paraphrase"
+    added = "Negotiators in Geneva are to meet again in seven days after a break of 14 months."
+    assert check(checker, added, candidates=candidates, query_embedding=QUOTE_VECTOR).verdict == "not_found"
+
+
+def test_a_question_in_the_source_is_no_paraphrase_of_a_statement(checker: QuoteChecker, article: Article) -> None:
+    """An interviewer's question shares a statement's topic, never its claim."""
+    candidates = [sentence_doc(article, "Who will pay for the field hospitals near the border?", 0.85)]
+    statement = "Moscow is paying for the clinics at the frontier."
+    assert check(checker, statement, candidates=candidates, query_embedding=QUOTE_VECTOR).verdict == "not_found"
+    question = "Which country is paying for the clinics at the frontier?"
+    assert check(checker, question, candidates=candidates, query_embedding=QUOTE_VECTOR).verdict == "paraphrase"
 
 
 def test_paraphrase_of_someone_elses_words_is_misattributed(checker: QuoteChecker, article: Article) -> None:
