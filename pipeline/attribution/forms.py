@@ -65,6 +65,8 @@ _STATEMENT_INTRO = re.compile(
 )
 # "... X's remarks are below:" / "... as follows:": the paragraphs after are those remarks.
 _BELOW = re.compile(r"\b(?:below|follows?|following)\s*:\s*$", re.IGNORECASE)
+# "Below are excerpts from X's speech:" / "The following is the text of X's remarks:": what comes before the name.
+_EXCERPTS = re.compile(r"\b(?:excerpts?|text|transcript)\s+(?:is\s+)?(?:from|of)\s+", re.IGNORECASE)
 # "X, Assistant to the President, issued the following statement:" introduces X's words.
 _ISSUED_STATEMENT = re.compile(
     rf"\b(?:issued|released|gave|delivered|made|read|sent)\s+(?:the\s+following|this|a|the)\s+{_SPEECH_NOUN}\b",
@@ -258,9 +260,12 @@ class DocumentForms:
         if intro is not None:
             return self._named_in(intro.end(), paragraph.end)
         possessive = _POSSESSIVE_SPEECH.search(self.text, paragraph.start, paragraph.end)
-        if possessive is not None and _BELOW.search(self.text, possessive.end(), paragraph.end):
-            # "The full transcript of Secretary Buttigieg's remarks are below:"
-            return self._named_in(paragraph.start, possessive.start())
+        if possessive is not None and (_BELOW.search(self.text, possessive.end(), paragraph.end)
+                                       or _EXCERPTS.search(self.text, paragraph.start, possessive.start())):
+            # "The full transcript of Secretary Buttigieg's remarks are below:"; "Below are excerpts from Secretary
+            # Vilsack's speech as prepared for delivery:"
+            named_from = _EXCERPTS.search(self.text, paragraph.start, possessive.start())
+            return self._named_in(named_from.end() if named_from else paragraph.start, possessive.start())
         issued = _ISSUED_STATEMENT.search(self.text, paragraph.start, paragraph.end)
         return self._issuer(paragraph.start, issued.start()) if issued is not None else None
 

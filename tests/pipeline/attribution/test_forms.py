@@ -132,6 +132,18 @@ def test_someones_remarks_below_are_theirs() -> None:
                                   ("Pete Buttigieg", "I just want to emphasize the c")]
 
 
+def test_excerpts_from_someones_speech_are_theirs() -> None:
+    """"Below are excerpts from X's speech as prepared for delivery:", then paragraphs opened and never closed."""
+    statements = statements_of(
+        "Agriculture Secretary Tom Vilsack today outlined his vision for the nation's forests.",
+        "Below are excerpts from Secretary Vilsack's speech as prepared for delivery:",
+        "\"A healthy America relies on the health of our forests. They supply clean water.",
+        "\"I intend to take that responsibility very seriously.",
+    )
+    assert spoken(statements) == [("Tom Vilsack", "A healthy America relies on th"),
+                                  ("Tom Vilsack", "I intend to take that responsi")]
+
+
 def test_a_role_label_is_the_person_the_remarks_headline_names() -> None:
     """"Remarks by President Okoye at ...": "THE PRESIDENT:" is President Okoye, one titled word of a name."""
     statements = statements_of(
