@@ -141,7 +141,8 @@ def _subject_span(subject: Token) -> tuple[int, int]:
 def _clause(verb: Token, subject: Token, offset: int) -> tuple[int, int] | None:
     """The words a speech verb reports when they stand apart from it.
 
-    "…were picked for their speed, said Jane Doe": the clause before the verb (its ``ccomp`` to the left).
+    "…were picked for their speed, said Jane Doe" / "…, police said": the clause before the verb and its subject
+    (the verb's ``ccomp`` to the left).
     "As the mayor said after the flood, the town has never…": the main clause the "as" clause hangs on.
     """
     if subject.i > verb.i:
@@ -150,6 +151,14 @@ def _clause(verb: Token, subject: Token, offset: int) -> tuple[int, int] | None:
             words = list(before[0].subtree)
             return offset + words[0].idx, offset + words[-1].idx + len(words[-1].text)
         return None
+    before = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < subject.i]
+    after = [t for t in verb.sent if t.i > verb.i]
+    ends = not any(t.dep_ in {"ccomp", "dobj", "xcomp"} or t.text in ":“”\"" for t in after)
+    if before and verb.dep_ == "ROOT" and ends:  # "The roads were impassable for days, police said (on Monday)."
+        words = list(before[0].subtree)
+        while words and words[-1].is_punct:
+            words.pop()
+        return offset + words[0].idx, offset + words[-1].idx + len(words[-1].text)
     marked = any(c.lower_ == "as" and c.i < verb.i and c.dep_ in {"mark", "prep", "advmod"} for c in verb.children)
     if verb.dep_ != "advcl" or not marked:
         return None

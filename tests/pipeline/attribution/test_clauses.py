@@ -98,6 +98,14 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
          ("Foreign Ministry", "reported", "the launch had failed over the sea")],
     ),
     (
+        "a reported clause closed by its speaker and verb, without quote marks",
+        ["Sgt. Tom Marciano led the rescue team.",
+         "Water crested to six feet, rendering roads impassable, Marciano noted.",
+         "The levee had held for two days, police said on Monday."],
+        [("Tom Marciano", "reported", "Water crested to six feet, rendering roads impassable"),
+         ("police", "reported", "The levee had held for two days")],
+    ),
+    (
         "a surname behind a lower-case particle, after a numbered region",
         ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
         [("Gracia dePalma", "direct", "The grants reach every county,")],
