@@ -15,6 +15,8 @@ from pipeline.attribution.records import Mention, NounPhrase, Person
 from pipeline.attribution.vocabulary import MAX_ACRONYM, NAME_SUFFIXES, ORG_KIND_WORDS, ROLE_HEADS, TITLE_WORDS
 from pipeline.types import Paragraph
 
+# Between a name and the role in apposition to it: ", " and perhaps "the caretaker " (words the role list lacks).
+_APPOSITIVE_LEAD = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}")
 _LOWER_LEAD = re.compile(r"(?<![\w’'-])(?:[a-z][\w-]*[ \t]+){1,2}$")  # "the pharmacy chain " before a name
 
 
@@ -87,7 +89,7 @@ class Cast:
         "the chief executive" later refers to him."""
         if not following or mention.possessive:
             return set()
-        if not re.fullmatch(r"\s*,\s*", self.text[mention.end : following[0].start]):
+        if not _APPOSITIVE_LEAD.fullmatch(self.text, mention.end, following[0].start):
             return set()
         role = following[0].phrase
         if role.kind not in {"role", "unresolved", "entity"} or role.words[-1].lower() not in ROLE_HEADS:

@@ -71,6 +71,8 @@ TITLE_WORDS = {
     "executive", "mp", "mep", "msp", "administrator", "commissioner", "coordinator", "representative",
     "congressman", "congresswoman", "sheriff", "attorney", "lieutenant", "sergeant", "detective", "admiral",
     "marshal", "treasurer", "provost", "rector", "archbishop",
+    # military ranks as military news abbreviates them ("Sgt. Tom Marciano", "1st Lt. Mike Kohn")
+    "sgt", "lt", "capt", "col", "maj", "gen", "cpl", "pvt", "spc", "cmdr", "adm", "brig", "airman", "seaman",
 }
 # What a minister or secretary is "of" or "for": "Secretary of Labor Hilda L. Solis", "Secretary of State for
 # Education Jane Doe". Before a name, these words are the portfolio, not part of the name.
@@ -93,7 +95,8 @@ ROLE_HEADS = {
     "leader", "president", "minister", "secretary", "chancellor", "official", "spokesman", "spokeswoman",
     "spokesperson", "ambassador", "diplomat", "source", "envoy", "adviser", "advisor", "aide", "mayor",
     "governor", "senator", "councillor", "director", "officer", "chief", "commander", "premier", "general",
-    "executive", "mp", "mep", "msp", "administrator", "commissioner", "coordinator",
+    "executive", "mp", "mep", "msp", "administrator", "commissioner", "coordinator", "chairman", "chairwoman",
+    "coach", "manager",
 }
 TWO_WORD_HEADS = {"prime minister", "secretary general", "foreign secretary", "foreign minister",
                   "defence secretary", "home secretary", "health secretary", "chief executive"}

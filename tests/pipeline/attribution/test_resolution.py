@@ -33,3 +33,17 @@ def test_a_role_named_beside_a_person_elsewhere_is_that_person() -> None:
         "Another diplomat said the session would resume on Monday.",
     )
     assert [s.speaker for s in statements] == ["Abdallah Bouhabib", "Abdallah Bouhabib", "Another diplomat"]
+
+
+def test_the_role_in_apposition_after_a_name_is_theirs_even_with_a_modifier() -> None:
+    """"X, the caretaker chairman of Mafa Council, said ..." then "The chairman said ..." is X."""
+    statements = statements_of(
+        "Alhaji Musa Bello, the caretaker chairman of Mafa Council, said he visited the village on Thursday.",
+        "The chairman said corpses were still being pulled out of the bushes.",
+    )
+    assert [s.speaker for s in statements] == ["Alhaji Musa Bello", "Alhaji Musa Bello"]
+
+
+def test_a_military_rank_is_no_part_of_the_name() -> None:
+    statements = statements_of("\u201cIt was cold,\u201d Master Sgt. Travis Voyer said.")
+    assert [s.speaker for s in statements] == ["Travis Voyer"]
