@@ -29,6 +29,7 @@ _SPEECH_ACT_NOUNS = frozenset({"warning", "claim"})
 # What someone issues that carries their words, and the verbs that issue it.
 _ISSUED_NOUNS = frozenset({"statement", "warning", "message", "claim", "letter", "video", "post", "notice"})
 _ISSUE_VERBS = frozenset({"issue", "release", "make", "send", "post", "publish", "give", "put"})
+_RELATIVE_PRONOUNS = frozenset({"who"})
 _ENTITY_PERSON = "PERSON"
 _ENTITY_GROUPS = {"NORP", "ORG", "GPE", "LOC", "FAC"}
 
@@ -105,6 +106,8 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or _issuer(token)
         if subject is None:
             continue
+        if subject.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            subject = token.head  # "... Syria's foreign minister, who told her she is free to go": the minister
         start, end = _subject_span(subject)
         verb = SpeechVerb(
             start=offset + token.idx, end=offset + token.idx + len(token.text),

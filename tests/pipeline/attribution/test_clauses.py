@@ -106,6 +106,11 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
          ("police", "reported", "The levee had held for two days")],
     ),
     (
+        "a relative clause's 'who told' is the person it hangs on",
+        ["Amos met on Wednesday with the mayor, Tom Reed, who told her the bridge would reopen in June."],
+        [("Tom Reed", "reported", "the bridge would reopen in June")],
+    ),
+    (
         "a surname behind a lower-case particle, after a numbered region",
         ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
         [("Gracia dePalma", "direct", "The grants reach every county,")],
