@@ -29,6 +29,7 @@ BLOCK_FREE_PARAGRAPHS = 2
 # What may follow the verb of a block intro: "said:", "told reporters:", "said in a statement:".
 _INTRO_TAIL = re.compile(r"(?:\s+[\w’'-]+){0,5}\s*:\s*")
 _ADJACENT = re.compile(r"[\s,;:—–-]*")
+_ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 # "I said", "we told them": the turn holder speaking of themselves, never someone else inside their turn.
 _SELF_MENTIONS = frozenset({"I", "We", "we", "i"})
 _SIGNATURE_DASH = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]*")
@@ -59,6 +60,7 @@ class Extractor:
         block: Who | None = None  # whose unquoted paragraphs follow "X said:"
         block_left = 0
         answering: Who | None = None  # the guest answering the last question of a question-and-answer interview
+        asker: Who | None = None  # the interviewer of a transcript, once a "Q:" turn was labelled
         unmarked: dict[int, int] = {}  # paragraphs an open quote runs through without marks: index -> its end
         for index, paragraph in enumerate(self.paragraphs):
             if paragraph.role == "headline":
@@ -70,6 +72,8 @@ class Extractor:
                     open_who = last_direct = None
                 continue
             turn = self.labels.label(paragraph)
+            if turn is not None and turn.who is not None and turn.who.kind == "interviewer":
+                asker = turn.who
             if turn is not None:
                 transcript = None if turn.sound_bite else turn.who
                 if turn.who is not None:
@@ -90,6 +94,9 @@ class Extractor:
                 self.forms.stop_speech()
             if paragraph.role == "subheading":
                 transcript = open_who = last_direct = block = None
+                continue
+            if transcript is not None and asker is not None and self._asks_the_guest(paragraph, transcript, asker):
+                statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, asker))
                 continue
             if transcript is not None and paragraph.role == "body":
                 statements.extend(whole_paragraph(self.article, paragraph, self.labels.words_start(paragraph),
@@ -122,6 +129,12 @@ class Extractor:
                     unmarked = self._unmarked_continuation(index)
         statements.sort(key=lambda s: (s.start, s.end))
         return statements
+
+    def _asks_the_guest(self, paragraph: Paragraph, transcript: Who, asker: Who) -> bool:
+        """"Q:" and "A:" label the first exchange only: a later unlabelled question put to "you" is the interviewer's,
+        and the guest answers it in the paragraphs after."""
+        return paragraph.role == "body" and transcript != asker and self.forms.is_question(paragraph) \
+            and bool(_ADDRESSED.search(self.text, paragraph.start, paragraph.end))
 
     def _unmarked_continuation(self, index: int) -> dict[int, int]:
         """A quote left open at the end of paragraph ``index`` whose next paragraphs open with no mark, as a

@@ -205,6 +205,24 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "Q: and A: on the first exchange only: a later question put to 'you' is the interviewer's",
+        [
+            "Q: Maria Ortiz, teacher and astronaut candidate. Congratulations.",
+            "A: Thank you.",
+            "It was very exciting, almost unbelievable. My students were all in the hallway.",
+            "Getting selected takes years of hard work. In your case, you earned two degrees in geology and spent "
+            "time in the Peace Corps as a teacher. What inspired you to focus your energies on education?",
+            "Well, my parents always stressed the importance of education.",
+        ],
+        [
+            ("Interviewer", "Maria Ortiz, teacher and astron"),
+            ("Maria Ortiz", "Thank you."),
+            ("Maria Ortiz", "It was very exciting, almost u"),
+            ("Interviewer", "Getting selected takes years o"),
+            ("Maria Ortiz", "Well, my parents always stress"),
+        ],
+    ),
+    (
         "NAME, role: alone on a line, then unlabelled paragraphs",
         [
             "PETRA LINDQVIST, Science Correspondent:",
