@@ -16,6 +16,7 @@ ABBREVIATIONS = {
     "gov", "pres", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "e.g", "i.e", "u.s", "u.k",
     "u.n", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "a.m", "p.m", "approx", "est", "dept", "fig", "vol", "mt", "ft",
+    "maj", "cpl", "pvt", "pfc", "spc", "cmdr", "adm", "brig",  # military ranks: "Air Force Maj. Jane Doe"
 }
 
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9£$€])""")

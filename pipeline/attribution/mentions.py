@@ -38,8 +38,9 @@ BOUND_R = r"(?![\w’'-])"
 _PRONOUN = re.compile(BOUND_L + r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)" + BOUND_R)
 # A name word: an abbreviated title ("Mr."), initials ("Q.", "M.N."), a capitalised word or a suffix ("III"), or a
 # surname behind a lower-case particle ("dePalo", "al-Assad").
-_NAME_WORD = (r"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|Jr|Sr)\.|(?:[A-Z]\.){1,3}(?=[ \t]+[A-Z])"
-              r"|\d{1,3}(?=[ \t]+[A-Z])"
+_NAME_WORD = (r"(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Cpl|Pvt|Pfc|Spc|Cmdr|Adm|Brig|Rev|Jr|Sr)"
+              r"\.|(?:[A-Z]\.){1,3}(?=[ \t]+[A-Z])"
+              r"|\d{1,3}(?:st|nd|rd|th)?(?=[ \t]+[A-Z])"  # "1st Lt. Mike Kohn", "Sgt. 1st Class ..."
               r"|[A-Z][\w’'-]*|(?:de|di|da|du|le|la|van|von|mac|al|el)-?[A-Z][\w’'-]*)")
 _LOWER_WORD = "(?:" + "|".join(sorted(LOWER_MODIFIERS | ROLE_HEADS | GROUP_HEADS | set(ORG_NOUNS), key=len,
                                         reverse=True)) + ")"

@@ -72,7 +72,8 @@ TITLE_WORDS = {
     "congressman", "congresswoman", "sheriff", "attorney", "lieutenant", "sergeant", "detective", "admiral",
     "marshal", "treasurer", "provost", "rector", "archbishop",
     # military ranks as military news abbreviates them ("Sgt. Tom Marciano", "1st Lt. Mike Kohn")
-    "sgt", "lt", "capt", "col", "maj", "gen", "cpl", "pvt", "spc", "cmdr", "adm", "brig", "airman", "seaman",
+    "sgt", "lt", "capt", "col", "maj", "gen", "cpl", "pvt", "pfc", "spc", "cmdr", "adm", "brig", "airman", "seaman",
+    "class",  # "Sgt. 1st Class Tuffield Latour"
 }
 # What a minister or secretary is "of" or "for": "Secretary of Labor Hilda L. Solis", "Secretary of State for
 # Education Jane Doe". Before a name, these words are the portfolio, not part of the name.

@@ -16,6 +16,12 @@ def test_titles_and_initials_do_not_end_sentences() -> None:
                            "So said M.N. Selvi, a resident."]
 
 
+def test_military_ranks_do_not_end_sentences() -> None:
+    text = "Air Force Maj. Jane Doe and Navy Lt. Cmdr. John Roe spoke. Spc. Ann Lee and Pfc. Tom Ray did not."
+    assert texts(text) == ["Air Force Maj. Jane Doe and Navy Lt. Cmdr. John Roe spoke.",
+                           "Spc. Ann Lee and Pfc. Tom Ray did not."]
+
+
 def test_closing_quote_stays_with_its_sentence() -> None:
     text = "He said: “We are ready.” Then he left."
     assert texts(text) == ["He said: “We are ready.”", "Then he left."]

@@ -45,5 +45,10 @@ def test_the_role_in_apposition_after_a_name_is_theirs_even_with_a_modifier() ->
 
 
 def test_a_military_rank_is_no_part_of_the_name() -> None:
-    statements = statements_of("\u201cIt was cold,\u201d Master Sgt. Travis Voyer said.")
-    assert [s.speaker for s in statements] == ["Travis Voyer"]
+    statements = statements_of(
+        "\u201cIt was cold,\u201d Master Sgt. Travis Voyer said.",
+        "\u201cWe went door to door,\u201d said Army 1st Lt. Mike Kohn, who led the team.",
+        "Army Sgt. 1st Class Tuffield Latour said the sled was ready.",
+        "\u201cThe roads were gone,\u201d said Air Force Maj. Ann Lee.",
+    )
+    assert [s.speaker for s in statements] == ["Travis Voyer", "Mike Kohn", "Tuffield Latour", "Ann Lee"]
