@@ -309,10 +309,15 @@ class ExtractiveAnswerer:
         candidates.sort(key=_rank)
 
     def _speaker_terms(self, doc_id: str, start: int, end: int) -> frozenset[str]:
-        """The name of whoever says the sentence (a transcript turn, a quote), which the words may not repeat."""
-        for statement in self._statements.statements_in(doc_id):
+        """The name of whoever says the sentence (a transcript turn, a quote), which the words may not repeat; for
+        a question put to someone ("In your case, you earned two degrees ...?"), the name of who answers it too."""
+        statements = self._statements.statements_in(doc_id)
+        for index, statement in enumerate(statements):
             if statement.start < end and start < statement.end and statement.speaker:
-                return _text_terms(statement.speaker)
+                if not _ENDS_WITH_QUESTION.search(statement.text):
+                    return _text_terms(statement.speaker)
+                answer = next((s for s in statements[index + 1 :] if s.speaker not in {None, statement.speaker}), None)
+                return _text_terms(statement.speaker) | (_text_terms(answer.speaker or "") if answer else frozenset())
         return frozenset()
 
     def _speakers_of(self, doc_id: str) -> frozenset[str]:

@@ -184,3 +184,32 @@ def test_a_news_dateline_heads_no_spoken_event(any_store_settings: Settings) -> 
 
     assert header_score("Government announces a new public holiday") < header_score("Remarks on a new public holiday")
 
+
+
+def test_a_question_put_to_someone_is_about_whoever_answers_it(any_store_settings: Settings) -> None:
+    """An interviewer's "In your case, you earned two degrees in geology ...?" is about the guest, whose name the
+    question's words never print."""
+    from pipeline.statement_source import StatementList
+    from pipeline.types import Statement
+
+    asked = ("In your case, you earned two degrees in geology.", "What inspired you to teach?")
+    question_turn = " ".join(asked)
+    answer_turn = "My parents always stressed the importance of education."
+    store = make_store(any_store_settings, embedding_dimension=3)
+    passage = passage_of(*asked, answer_turn, dense=0.5)
+    store.write_documents([passage])
+
+    def said(text: str, speaker: str) -> Statement:
+        start = (passage.content or "").index(text)
+        return Statement(doc_id="a.txt", title="T", text=text, start=start, end=start + len(text), speaker=speaker,
+                         kind="direct", paragraph=0)
+
+    question = "In what subject did Acaba earn two degrees?"
+    turns = StatementList([said(question_turn, "Interviewer"), said(answer_turn, "Joseph Acaba")])
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    answerer.attach(statements=turns)
+    best = answerer.score_sentences(question, [passage], None)[0]
+    unattributed = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    alone = unattributed.score_sentences(question, [passage], None)[0]
+    assert best.text == alone.text == "In your case, you earned two degrees in geology."
+    assert best.own > alone.own  # "Acaba" is covered: the question was put to him
