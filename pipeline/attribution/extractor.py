@@ -107,7 +107,7 @@ class Extractor:
             carried = block if block is not None and opens_quote else open_who
             found, paragraph_open, paragraph_last = self._paragraph(paragraph, carried, last_direct)
             if block is not None and block_left > 0 and paragraph.role == "body" and not found \
-                    and not self.paragraph_events and not QUOTE_MARK.search(self.text, paragraph.start, paragraph.end) \
+                    and not self.paragraph_events and self._unquoted(paragraph) \
                     and self._in_voice(paragraph, BLOCK_MAX_PARAGRAPHS - block_left):
                 statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, block))
                 block_left -= 1
@@ -129,6 +129,13 @@ class Extractor:
                     unmarked = self._unmarked_continuation(index)
         statements.sort(key=lambda s: (s.start, s.end))
         return statements
+
+    def _unquoted(self, paragraph: Paragraph) -> bool:
+        """No quote marks, or only a stray closing mark ending the paragraph (the last of a block pasted from a quote
+        whose opening mark was dropped: "... in the right direction.”")."""
+        marks = [m.start() for m in QUOTE_MARK.finditer(self.text, paragraph.start, paragraph.end)]
+        tail = self.text[paragraph.start : paragraph.end].rstrip()
+        return not marks or (marks == [paragraph.start + len(tail) - 1] and tail[-1] in "”\"")
 
     def _asks_the_guest(self, paragraph: Paragraph, transcript: Who, asker: Who) -> bool:
         """"Q:" and "A:" label the first exchange only: a later unlabelled question put to "you" is the interviewer's,

@@ -21,6 +21,20 @@ def test_unquoted_block_after_said_colon_belongs_to_the_speaker() -> None:
     ]
 
 
+def test_a_block_ending_in_a_stray_closing_mark_runs_to_it() -> None:
+    """The last paragraph of a pasted quote keeps its closing mark though the opening one was dropped."""
+    statements = statements_of(
+        "Deputy Minister Lee Harding said:",
+        "We need the right routes in place so that people can walk and cycle every day.",
+        "There is still a long way to go, but we are moving in the right direction.\u201d",
+    )
+    assert [s.text for s in statements] == [
+        "We need the right routes in place so that people can walk and cycle every day.",
+        "There is still a long way to go, but we are moving in the right direction.",
+    ]
+    assert {s.speaker for s in statements} == {"Lee Harding"}
+
+
 def test_she_said_colon_resolves_the_pronoun() -> None:
     statements = statements_of(
         "Inspector Maria Lund said the fine was fair. She said:",
