@@ -45,6 +45,9 @@ SPEECH_NOUNS = ("remarks", "speech", "address", "statement", "testimony", "keyno
 # What a transcript's headline calls the spoken event its header lines (date, time, place) belong to.
 SPOKEN_EVENT_NOUNS = ("briefing", "remarks", "speech", "interview", "hearing", "address", "statement", "conference",
                       "gaggle", "testimony", "session", "transcript", "message", "roundtable", "town hall")
+# Publishing notices over a release or a speech: they say how the page was issued, never a fact of the story.
+PUBLISHING_NOTICES = ("embargoed until delivery", "embargoed until", "as prepared for delivery", "remarks as prepared",
+                      "for immediate release", "office of the press secretary", "check against delivery")
 # Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
                     "describing", "was like", "is like", "were like",  # "Joe was like, “We need to ...”"

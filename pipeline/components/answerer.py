@@ -29,7 +29,7 @@ from pipeline.answer_types import (
     typed_entities,
     word_distance,
 )
-from pipeline.attribution.vocabulary import SPOKEN_EVENT_NOUNS
+from pipeline.attribution.vocabulary import PUBLISHING_NOTICES, SPOKEN_EVENT_NOUNS
 from pipeline.lexicon import STOPWORDS, terms
 from pipeline.passage_meta import PassageMeta, retrieval_score
 from pipeline.statement_source import StatementList, StatementSource
@@ -66,6 +66,9 @@ PREFIX_MIN = 5
 # it only ever repeats the words of the question asked, so it would otherwise score high.
 QUESTION_SENTENCE_PENALTY = 0.3
 _ENDS_WITH_QUESTION = re.compile(r"\?[\s\"”’')\]]*$")
+# "EMBARGOED UNTIL DELIVERY", "Remarks as Prepared for Delivery": a header line that answers nothing.
+_NOTICE = re.compile(r"\W*(?:" + "|".join(re.escape(n) for n in PUBLISHING_NOTICES) + r")\b[^.!?]{0,40}\W*",
+                     re.IGNORECASE)
 
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|"
                      r"millions?|dozens?)\b", re.IGNORECASE)
@@ -241,6 +244,8 @@ class ExtractiveAnswerer:
                 zip(meta.sentences, meta.sentence_texts(passage.content or ""), strict=True)
             ):
                 start, end = sentence.start, sentence.end
+                if _NOTICE.fullmatch(text):
+                    continue
                 if meta.entities is not None:
                     remember_entities(text, meta.entities[number])
                 sentence_terms = _text_terms(text) | self._speaker_terms(meta.doc_id, start, end)

@@ -213,3 +213,14 @@ def test_a_question_put_to_someone_is_about_whoever_answers_it(any_store_setting
     alone = unattributed.score_sentences(question, [passage], None)[0]
     assert best.text == alone.text == "In your case, you earned two degrees in geology."
     assert best.own > alone.own  # "Acaba" is covered: the question was put to him
+
+
+def test_a_publishing_notice_answers_nothing(any_store_settings: Settings) -> None:
+    """"EMBARGOED UNTIL DELIVERY" shares "delivered" with the question but says only how the page was issued."""
+    store = make_store(any_store_settings, embedding_dimension=3)
+    passage = passage_of("Office of the Press Secretary", "EMBARGOED UNTIL DELIVERY", "Elwood, Illinois",
+                         title="Remarks by the President on Memorial Day", role="subheading", joiner="\n\n")
+    store.write_documents([passage])
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    candidates = answerer.score_sentences("Where were these Memorial Day remarks delivered?", [passage], None)
+    assert [c.text for c in candidates] == ["Elwood, Illinois"]
