@@ -73,8 +73,13 @@ class SpeakerStatementsAnswerer:
         paragraph = article.paragraph_at(statement.start) if article else None
         start, end = statement.start, statement.end
         if article is not None and paragraph is not None and statement.mention:
-            if statement.kind == "reported" or _inside_report(article.text, paragraph, statement):
+            if statement.kind == "reported":
                 start, end = _with_mention(article.text, paragraph, statement)
+            elif _inside_report(article.text, paragraph, statement):
+                # the whole report, to the end of its sentence: 'Hutton says that "changes in the fault line" from
+                # April's quake caused today's quake.', closing mark included
+                start, end = _with_mention(article.text, paragraph, statement)
+                end = max(end, _sentence_end(article.text, paragraph, statement.start))
         return Citation(
             doc_id=statement.doc_id,
             title=statement.title,
@@ -100,6 +105,12 @@ def _inside_report(text: str, paragraph: Paragraph, statement: Statement) -> boo
     at = lead.rfind(mention)
     tail = lead[at:] if at >= 0 else ""
     return at >= 0 and bool(_REPORTING.search(tail, len(mention))) and tail.count("“") + tail.count('"') == 1
+
+
+def _sentence_end(text: str, paragraph: Paragraph, position: int) -> int:
+    sentence = next((x for x in split_sentences(text, paragraph.start, paragraph.end) if x.start <= position < x.end),
+                    None)
+    return sentence.end if sentence is not None else position
 
 
 def _with_mention(text: str, paragraph: Paragraph, statement: Statement) -> tuple[int, int]:

@@ -16,7 +16,7 @@ STOLTENBERG = [
     "What we have to see is a substantial withdrawal of troops, not only troops but equipment.",
     "It’s too early to say whether we see anything on the ground, but we are following very closely what they are"
     " doing.",
-    "Mr Stoltenberg said that the move to do so would be a “violation of international law",
+    "Mr Stoltenberg said that the move to do so would be a “violation of international law”.",
 ]
 
 

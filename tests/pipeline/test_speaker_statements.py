@@ -22,9 +22,14 @@ CITATION_CASES: list[tuple[str, str, list[str]]] = [
         ["The pier will reopen on Friday, said Tilda Brooks"],
     ),
     (
-        "a quote ending a reported clause: cited from the mention",
+        "a quote ending a reported clause: cited from the mention to the end of the sentence, closing mark included",
         "Tilda Brooks said that the storm damage was \u201cworse than anyone expected\u201d.",
-        ["Tilda Brooks said that the storm damage was \u201cworse than anyone expected"],
+        ["Tilda Brooks said that the storm damage was \u201cworse than anyone expected\u201d."],
+    ),
+    (
+        "a quoted fragment inside a reported clause: the whole report is cited",
+        "Tilda Brooks says that \u201cchanges in the tide\u201d after the storm caused the damage.",
+        ["Tilda Brooks says that \u201cchanges in the tide\u201d after the storm caused the damage."],
     ),
     (
         "a plain direct quote: its own words",
