@@ -64,6 +64,8 @@ _HEARING_TURN = re.compile(
 _PRESENTER = r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2})\b"
 _SELF_INTRODUCTION = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is)\s+" + _PRESENTER)
 _THIS_IS = re.compile(r"\b[Tt]his is\s+" + _PRESENTER)  # only with a known first name: "This is Science Today"
+# "Tracy Watson, USA Today. I guess for Mr. Gerstenmaier ...": a reporter's name and outlet opening a question.
+_REPORTER_INTRO = re.compile(_PRESENTER + r",[ \t]+[A-Z][^.?!\n]{1,60}\.[ \t]+(?=\S)")
 _BRACKETED = re.compile(r"\(\((?P<label>[^()\n]{1,60})\)\)[ \t]*")
 # "Q    Were their families there?": a White House transcript's reporter, a bare Q and a run of spaces; with
 # one space, before a stage direction ("Q (Inaudible.)") or a paragraph that is a question ("Q Will he ...?").
@@ -130,6 +132,8 @@ class TranscriptLabels:
             return None
         if who is None:
             who = self._introduced_voice(candidate, paragraph)
+        if isinstance(who, Who) and who.kind == "interviewer":
+            who = self._named_reporter(candidate.start, paragraph.end) or who
         words = self.text[candidate.start : paragraph.end].strip()
         sound_bite = len(words) > 1 and words[0] in "“\"" and words[-1] in "”\"" and words.count("“") <= 1
         return Turn(who if isinstance(who, Who) else None, candidate.start, sound_bite)
@@ -152,6 +156,18 @@ class TranscriptLabels:
             person = self.cast.add_person(NounPhrase("person", intro.group("name").split(), strong=True), intro.start())
             self.voices[key] = Who((person.name,), candidate.label, False, person.gender)
         return self.voices.get(key)
+
+    def _named_reporter(self, start: int, end: int) -> Who | None:
+        """"QUESTIONER: Tracy Watson, USA Today. ...": a reporter who opens the question with name and outlet."""
+        found = _REPORTER_INTRO.match(self.text, start, end)
+        if found is None:
+            return None
+        parse = self.cast.parse
+        known = found.group("name").split()[0].lower() in FIRST_NAMES
+        if not known and not (parse is not None and parse.is_person(found.start("name"), found.end("name"))):
+            return None
+        person = self.cast.add_person(NounPhrase("person", found.group("name").split(), strong=True), found.start())
+        return Who((person.name,), found.group("name"), False, person.gender)
 
     def words_start(self, paragraph: Paragraph) -> int:
         """Where a paragraph's words start: after its line number in a line-numbered transcript."""

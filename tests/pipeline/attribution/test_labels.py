@@ -223,6 +223,19 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "a reporter who opens the question with name and outlet is that reporter",
+        [
+            "MR. ACOSTA: Let's open it up to questions, starting up front.",
+            "QUESTIONER: Mark Carreau, Houston Chronicle. Can you tell us more about the foam?",
+            "MR. GERSTENMAIER: We have made real progress on the foam since March.",
+        ],
+        [
+            ("Acosta", "Let's open it up to questions,"),
+            ("Mark Carreau", "Mark Carreau, Houston Chronicle"),
+            ("Gerstenmaier", "We have made real progress on "),
+        ],
+    ),
+    (
         "NAME, role: alone on a line, then unlabelled paragraphs",
         [
             "PETRA LINDQVIST, Science Correspondent:",
