@@ -17,7 +17,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     opened: int | None = None
     for match in QUOTE_MARK.finditer(text, start, end):
         mark, at = match.group(), match.start()
-        if opened is None and mark in "“\"":
+        if opened is None and (mark in "“\"" or _opens_like_a_quote(text, at, start, end)):
             opened = at
         elif opened is not None and mark in "”\"":
             quotes.append(Quote(opened, opened + 1, at, at + 1, True))
@@ -25,6 +25,13 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     if opened is not None:
         quotes.append(Quote(opened, opened + 1, end, end, False))
     return [q for q in quotes if text[q.start : q.end].strip() and not _nickname(text, q)]
+
+
+def _opens_like_a_quote(text: str, at: int, start: int, end: int) -> bool:
+    """A right mark where a quote opens (”I think the market is good,” he said): set wrongly by the typesetter,
+    it stands before a word, after a space or at the paragraph start, as no closing mark does."""
+    before = text[at - 1] if at > start else " "
+    return text[at] == "”" and (before.isspace() or before in "([—–") and at + 1 < end and text[at + 1].isalnum()
 
 
 # Matthew J. “Matt” Lohr: one capitalised word in quote marks between parts of a name is a nickname.

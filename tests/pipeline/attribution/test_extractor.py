@@ -281,6 +281,13 @@ CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [],
     ),
     (
+        "a quote opened with a right mark by mistake is still a quote, and the next one goes on with its speaker",
+        ["\u201dI think the market is very good,\u201d Jim Yates said. "
+         "\u201cI hope to stay here for a long time.\u201d"],
+        [("Jim Yates", "direct", "I think the market is very good,"),
+         ("Jim Yates", "direct", "I hope to stay here for a long time.")],
+    ),
+    (
         "a name after a preposition is not the speaker",
         ["Mr Johnson said that comments from The Kremlin indicated “an avenue for diplomacy”."],
         [("Johnson", "direct", "an avenue for diplomacy")],
