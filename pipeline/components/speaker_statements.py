@@ -6,14 +6,16 @@ from typing import Any
 
 from haystack import component, default_from_dict, default_to_dict
 
+from pipeline.attribution.vocabulary import QUOTE_ONLY_VERBS
 from pipeline.components.router import SpeakerQuestion
 from pipeline.lexicon import terms
 from pipeline.sentences import split_sentences
 from pipeline.statement_source import StatementList, StatementSource
 from pipeline.types import Article, AskResult, Citation, Paragraph, Statement
 
-# "... said that ...", "... told reporters that ...": a reported clause between a speaker and a quote.
-_REPORTING = re.compile(r"\bthat\b")
+# What makes a quote part of a report: "said that it was “...”", "told reporters that ...", or a verb that frames
+# it ("described the attack as “painful.”", "called it “a disgrace”").
+_REPORTING = re.compile(r"\bthat\b|\b(?:" + "|".join(sorted(QUOTE_ONLY_VERBS, key=len, reverse=True)) + r")\b")
 
 
 @component

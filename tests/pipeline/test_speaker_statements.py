@@ -32,6 +32,11 @@ CITATION_CASES: list[tuple[str, str, list[str]]] = [
         ["Tilda Brooks says that \u201cchanges in the tide\u201d after the storm caused the damage."],
     ),
     (
+        "a quote framed by 'described ... as': the whole sentence is cited",
+        "Tilda Brooks described the storm damage at the pier as \u201cpainful.\u201d",
+        ["Tilda Brooks described the storm damage at the pier as \u201cpainful.\u201d"],
+    ),
+    (
         "a plain direct quote: its own words",
         "\u201cThe pier is safe again,\u201d Tilda Brooks said.",
         ["The pier is safe again,"],
