@@ -74,6 +74,9 @@ _ISSUED_STATEMENT = re.compile(
 )
 _LINE_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{0,30}?)\s*:")
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+", re.IGNORECASE)
+# "Interview With Dave Levora of AM Quad Cities, WOC Radio": a journalist named with an outlet holds the interview.
+_INTERVIEW_WITH = re.compile(r"\b[Ii]nterview\s+[Ww]ith\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})"
+                             r"\s+(?:of|from)\s+[A-Z]")
 # Where a title-case headline's name ends: "Remarks by NASA Administrator Charles Bolden To The National ...".
 # "Remarks by President Trump at Listening Session ...": sentence case too.
 _NAME_BREAK = re.compile(r"\s(?i:to|at|on|before|for|in|about|during|with|after|following|and)\s|[,:;(—–|]|\s-\s")
@@ -303,6 +306,12 @@ class DocumentForms:
     # --- names -----------------------------------------------------------------------------------------
 
     def _named_interviewer(self) -> Who | None:
+        headline = self.paragraphs[0] if self.paragraphs and self.paragraphs[0].role == "headline" else None
+        journalist = _INTERVIEW_WITH.search(self.text, headline.start, headline.end) if headline else None
+        if journalist is not None:  # "Interview With Dave Levora of AM Quad Cities": the one asking the questions
+            who = self._named_in(journalist.start("name"), journalist.end("name"))
+            if who is not None and who.kind == "person":
+                return Who(who.speakers, who.mention, False, who.gender, "interviewer")
         for paragraph in self.paragraphs[1:]:
             found = _INTERVIEWED_BY.search(self.text, paragraph.start, paragraph.end)
             if found is None:

@@ -401,3 +401,14 @@ def test_reported_speech_inside_a_reporters_question_is_the_reported_persons() -
     reported = [s for s in statements if s.speaker == "Alvarez"]
     assert [s.text for s in reported] == ["the bill will not pass the Senate this year"]
     assert any(s.speaker == "Interviewer" for s in statements)
+
+
+def test_an_interview_with_a_journalist_of_an_outlet_gives_them_the_questions() -> None:
+    """"Interview With Dave Levora of AM Quad Cities": a State Department media interview; QUESTION is the host."""
+    statements = statements_of(
+        "QUESTION: Secretary Pompeo, good morning, sir.",
+        "SECRETARY POMPEO: Good morning. It's great to be with you.",
+        headline="Interview With Dana Kroll of AM Quad Cities, WOC Radio",
+    )
+    assert spoken(statements) == [("Dana Kroll", "Secretary Pompeo, good morning"),
+                                  ("Pompeo", "Good morning. It's great to be")]
