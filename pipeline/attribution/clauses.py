@@ -140,7 +140,8 @@ class ClauseReader:
         mention = self._subject_name(mention, spoken.subject_end, mentions)
         if mention.who is None:
             mention.who = self.resolver.resolve(mention, as_speaker=True)
-        if mention.who is None or mention.possessive or self.after_preposition(mention, unit.start):
+        if mention.who is None or mention.possessive or (self.after_preposition(mention, unit.start)
+                                                         and not spoken.authored):
             return None
         mention.who = self._whole_role(mention, mention.who, spoken.subject_start, spoken.subject_end)
         start, end, word = verb.start(), verb.end(), verb.group().lower()

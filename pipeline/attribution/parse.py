@@ -29,6 +29,7 @@ _SPEECH_ACT_NOUNS = frozenset({"warning", "claim"})
 # What someone issues that carries their words, and the verbs that issue it.
 _ISSUED_NOUNS = frozenset({"statement", "warning", "message", "claim", "letter", "video", "post", "notice"})
 _ISSUE_VERBS = frozenset({"issue", "release", "make", "send", "post", "publish", "give", "put"})
+_WRITE_VERBS = _ISSUE_VERBS | {"write", "sign"}
 _RELATIVE_PRONOUNS = frozenset({"who"})
 _ENTITY_PERSON = "PERSON"
 _ENTITY_GROUPS = {"NORP", "ORG", "GPE", "LOC", "FAC"}
@@ -45,6 +46,7 @@ class SpeechVerb:
     subject_head: int  # offset of the subject's head word
     subject_after: bool  # "said Jane Doe"
     clause: tuple[int, int] | None = None  # "…, said X" (before) or "As X said, …" (after)
+    authored: bool = False  # the subject is the author of a statement that "reads" ("from X"), after a preposition
 
 
 @dataclass
@@ -106,13 +108,18 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or _issuer(token)
         if subject is None:
             continue
+        authored = token.lemma_.lower() == "read"
+        if authored:  # "The statement ..., claiming to be from X, reads: “...”"
+            subject = _author(subject)
+            if subject is None:
+                continue
         if subject.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subject = token.head  # "... Syria's foreign minister, who told her she is free to go": the minister
         start, end = _subject_span(subject)
         verb = SpeechVerb(
             start=offset + token.idx, end=offset + token.idx + len(token.text),
             subject_start=offset + start, subject_end=offset + end, subject_head=offset + subject.idx,
-            subject_after=subject.i > token.i,
+            subject_after=subject.i > token.i, authored=authored,
         )
         verb.clause = _clause(token, subject, offset)
         parse.verbs[verb.start] = verb
@@ -125,6 +132,20 @@ def _issuer(token: Token) -> Token | None:
     if noun.lemma_.lower() not in _ISSUED_NOUNS or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _ISSUE_VERBS:
         return None
     return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+
+
+def _author(subject: Token) -> Token | None:
+    """Who wrote the statement or letter that "reads": the one it is "from", or "by" whom it was issued (not the
+    agency that "carried" it)."""
+    if subject.lemma_.lower() not in _ISSUED_NOUNS:
+        return None
+    for token in subject.subtree:
+        if token.dep_ != "pobj" or token.head.lower_ not in {"from", "by"}:
+            continue
+        if token.head.lower_ == "by" and token.head.head.lemma_.lower() not in _WRITE_VERBS:
+            continue
+        return token
+    return None
 
 
 def _subject_span(subject: Token) -> tuple[int, int]:

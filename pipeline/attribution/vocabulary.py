@@ -32,13 +32,14 @@ SPEECH_VERBS = {
     "remarked",  # "remarks", "cautions" are nouns as often as verbs
     "spoke", "speaks",
     "was like", "is like", "were like",  # the spoken quotative, only ever before a quote
+    "reads",  # "The statement ... reads: “...”", the words of whoever it is from
 } | ADVICE_VERBS
 # The lemmas of those verbs, as the parser gives them.
 SPEECH_LEMMAS = frozenset(
     """say tell claim warn call state indicate suggest insist accuse add agree explain argue announce confirm deny
     admit stress declare write tweet reply ask describe predict acknowledge reveal promise vow continue urge note
     express report emphasize emphasise reiterate reaffirm underscore assert contend concede caution
-    remark recommend advise speak""".split()
+    remark recommend advise speak read""".split()
 )
 # What a page of one person's words is called: "Remarks by X", "X's Launch Day Message".
 SPEECH_NOUNS = ("remarks", "speech", "address", "statement", "testimony", "keynote", "lecture", "eulogy", "message")
@@ -51,7 +52,8 @@ PUBLISHING_NOTICES = ("embargoed until delivery", "embargoed until", "as prepare
 # Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
                     "describing", "was like", "is like", "were like",  # "Joe was like, “We need to ...”"
-                    "spoke", "speaks"}  # "Klinsmann spoke to reporters." then his quote
+                    "spoke", "speaks",  # "Klinsmann spoke to reporters." then his quote
+                    "reads"}  # "The statement, from X, reads: “...”"
 TELL_VERBS = {"tell", "tells", "told", "telling"}
 # A bare verb form is speech only after a modal ("did say") or with a plural subject ("officials say"):
 # otherwise it is usually a noun or adjective ("state banks", "a call").

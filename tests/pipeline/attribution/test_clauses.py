@@ -111,6 +111,13 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Tom Reed", "reported", "the bridge would reopen in June")],
     ),
     (
+        "a statement that 'reads' is the words of whoever it is from, not of the agency that carried it",
+        ["The statement carried by Reuters, claiming to be from militant spokesman Omar Haddad, reads: "
+         "\u201cThe killing of children is against our faith.\u201d",
+         "Ann Lee reads the newspaper every morning before work. The sign reads: \u201cKeep out.\u201d"],
+        [("Omar Haddad", "direct", "The killing of children is against our faith.")],
+    ),
+    (
         "a surname behind a lower-case particle, after a numbered region",
         ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
         [("Gracia dePalma", "direct", "The grants reach every county,")],
