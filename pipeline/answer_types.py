@@ -66,6 +66,13 @@ MEASURE = _type("measure", "measure", "QUANTITY MONEY PERCENT", "CARDINAL DATE T
 AGE = _type("age", "number", "DATE CARDINAL", "QUANTITY")
 ORDINAL = _type("ordinal", "number", "ORDINAL", "CARDINAL")
 NAMED = _type("named", "name", "WORK_OF_ART ORG PRODUCT EVENT LAW FAC", "PERSON GPE LOC NORP")  # "what is X called"
+# "What post does X hold?", "What is X's job title?": a title ("Secretary of Energy"), which no entity label names.
+TITLE = _type("title", "title", "")
+_TITLE_QUESTION = re.compile(
+    r"\bwhat\s+(?:(?:is|was)\s+[^?]*?['’]s\s+(?:job\s+|official\s+)?(?P<own>title|job|post|position|role)\b"
+    r"|(?:government\s+|official\s+|cabinet\s+)?(?P<held>post|position|job|title|role)\s+(?:does|did|do)\s+[^?]*?"
+    r"\b(?:hold|have|occupy|fill)\b)",
+    re.IGNORECASE)
 # "What is the new national database called?": a name, whatever the noun.
 _CALLED = re.compile(r"\b(?:called|named|known\s+as)\s*\??\s*$", re.IGNORECASE)
 
@@ -159,6 +166,8 @@ def answer_type(question: str) -> AnswerType | None:
         return DATE
     if word == "where":
         return PLACE
+    if _TITLE_QUESTION.search(text):
+        return TITLE
     return _noun_type(text[match.end(1):])
 
 
@@ -312,6 +321,9 @@ def focus_words(question: str) -> set[str]:
         return {after[0]} if after and after[0] in _HOW_WORDS else set()
     if word not in ("what", "which") or answer_type(question) is None:
         return set()
+    title = _TITLE_QUESTION.search(text)
+    if title is not None:
+        return {w for w in ("job", (title.group("own") or title.group("held") or "").lower()) if w in after}
     if after and after[0] in _COPULAS:
         after = after[1:]
     for lower in after[:NOUN_WINDOW]:

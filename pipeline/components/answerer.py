@@ -29,13 +29,15 @@ from pipeline.answer_types import (
     typed_entities,
     word_distance,
 )
-from pipeline.attribution.vocabulary import PUBLISHING_NOTICES, SPOKEN_EVENT_NOUNS
+from pipeline.attribution.vocabulary import PUBLISHING_NOTICES, ROLE_HEADS, SPOKEN_EVENT_NOUNS
 from pipeline.lexicon import STOPWORDS, terms
 from pipeline.passage_meta import PassageMeta, retrieval_score
 from pipeline.statement_source import StatementList, StatementSource
 from pipeline.term_statistics import TermStatistics
 from pipeline.types import AskResult, Citation
 
+# The head words of a title that answer "What post does X hold?" ("Secretary", "Counselor", "Chancellor").
+TITLE_HEADS = ROLE_HEADS | {"counselor", "counsellor", "chancellor", "representative", "attorney", "treasurer"}
 DENSE_WEIGHT = 0.45
 CAPTION_PENALTY = 0.05
 TYPE_BONUS = 0.06
@@ -86,6 +88,7 @@ _DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|
                    r"|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+\b")
 _PLACE = re.compile(r"\b(?:in|to|at|from|near)\s+(?:the\s+)?[A-Z][\w’'-]+")
+_TITLE_WORD = re.compile(r"[A-Za-z]+")
 
 
 def expected_answer_type(question: str) -> str | None:
@@ -126,6 +129,9 @@ def _has_type(sentence: str, kind: str | None, question_terms: set[str]) -> bool
         return any(not set(terms(m.group())) <= question_terms for m in _NAME.finditer(sentence))
     if kind == "place":
         return any(not set(terms(m.group())) <= question_terms for m in _PLACE.finditer(sentence))
+    if kind == "title":
+        return any(w.lower() in TITLE_HEADS and not set(terms(w)) <= question_terms
+                   for w in _TITLE_WORD.findall(sentence))
     return True
 
 
@@ -270,7 +276,7 @@ class ExtractiveAnswerer:
                     _Candidate(passage, start, end, text, untyped + typed, dense, coverage, own, untyped, focus_share)
                 )
         candidates.sort(key=_rank)
-        if fine is not None:
+        if fine is not None and fine.labels:  # a title has no entity label: its pattern decides
             self._retype(candidates, fine, question, question_terms)
         return candidates
 

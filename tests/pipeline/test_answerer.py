@@ -224,3 +224,15 @@ def test_a_publishing_notice_answers_nothing(any_store_settings: Settings) -> No
     answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
     candidates = answerer.score_sentences("Where were these Memorial Day remarks delivered?", [passage], None)
     assert [c.text for c in candidates] == ["Elwood, Illinois"]
+
+
+def test_a_title_answers_what_post_someone_holds(any_store_settings: Settings) -> None:
+    """"What post does X hold?": the sentence giving X's title answers, though it repeats no word of "post"."""
+    store = make_store(any_store_settings, embedding_dimension=3)
+    passage = passage_of("Today we are very honored to be joined by U.S. Secretary of Energy Jane Holm.",
+                         "Jane Holm spoke for twenty minutes about the winter.", dense=0.5)
+    store.write_documents([passage])
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    best = answerer.score_sentences("What post does Jane Holm hold in the U.S. government?", [passage], None)[0]
+    assert best.text.startswith("Today we are very honored")
+    assert best.score > best.untyped  # holding a title counts as holding what was asked for

@@ -41,6 +41,9 @@ from pipeline.types import AskResult, Citation
         ("Which MP introduced a bill for a holiday in 2009?", "person"),  # "bill" is the verb's object
         ("Which armed group attacked the convoy?", "organisation"),  # "armed" before the noun is an adjective
         ("What is the new national database called?", "named"),
+        ("What post does Jane Holm hold in the U.S. government?", "title"),
+        ("What is Tom Reed's job title?", "title"),
+        ("What position did Hamilton finish in?", "ordinal"),  # a place in a race, not a job
         ("What did Putin call the regions?", None),
         ("What does the company do?", None),
         ("Name one area where the budget raises funding.", None),
