@@ -19,6 +19,7 @@ from pipeline.attribution.vocabulary import (
     GROUP_HEADS,
     HONORIFICS,
     LOWER_MODIFIERS,
+    MONTHS,
     NATIONS,
     NON_NAMES,
     ORG_NOUNS,
@@ -29,6 +30,7 @@ from pipeline.attribution.vocabulary import (
     SPOKES_HEADS,
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
+    WEEKDAYS,
 )
 from pipeline.sentences import split_sentences
 from pipeline.types import Paragraph
@@ -61,6 +63,7 @@ _PORTFOLIO_LINK = re.compile(r"([A-Za-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
 LETTER_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _COMMON_ENDING = re.compile(r"(?:ing|ly|ed|ions?|ers|ment)$")  # "Speaking", "Previously": not names
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_DAY_NUMBER = re.compile(r"[ \t]+\d{1,2}\b")
 
 
 class MentionFinder:
@@ -186,6 +189,8 @@ class MentionFinder:
                          or words[0][0].lower().replace("’", "'") in FIRST_PERSON):
             words = words[1:]
             det = None
+        while len(words) > 1 and self.date_word(*words[-1]):
+            words = words[:-1]  # "Pentagon Press Secretary Peter Cook September 8, 2015": the date is no name
         if words and self.after_portfolio_link(words[0][1]):
             if all(w.lower() in PORTFOLIOS for w, _ in words):
                 return None  # "State" in "the Secretary of State": part of the title
@@ -205,6 +210,14 @@ class MentionFinder:
         start = match.start("det") if det else words[0][1]
         end = words[-1][1] + len(words[-1][0])
         return Mention(start, end, match.start(), self.text[start:end], phrase, possessive)
+
+    def date_word(self, word: str, position: int) -> bool:
+        """A day name ("Kerry Monday"), or a month before a day number ("Cook September 8"), ending a capitalised run;
+        "Theresa May" keeps her name."""
+        lower = word.lower()
+        if lower in WEEKDAYS:
+            return True
+        return lower in MONTHS and _DAY_NUMBER.match(self.text, position + len(word)) is not None
 
     def after_portfolio_link(self, position: int) -> bool:
         """Whether a title's "of"/"for" stands just before ``position`` ("Secretary of | Labor Hilda L. Solis")."""

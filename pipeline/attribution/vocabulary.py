@@ -149,10 +149,10 @@ PLACES = {
     "moscow", "kyiv", "kiev", "washington", "london", "beijing", "germany", "france", "poland", "belarus",
     "europe", "west", "east", "crimea", "donbas", "lviv", "romania", "latvia", "lithuania", "estonia",
 }
-NON_NAMES = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-}
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
+NON_NAMES = WEEKDAYS | MONTHS
 COMMON_OPENERS = {
     "the", "a", "an", "but", "however", "and", "in", "on", "at", "as", "since", "despite", "during",
     "following", "after", "before", "speaking", "while", "when", "if", "it", "this", "that", "these",

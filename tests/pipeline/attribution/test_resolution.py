@@ -52,3 +52,13 @@ def test_a_military_rank_is_no_part_of_the_name() -> None:
         "\u201cThe roads were gone,\u201d said Air Force Maj. Ann Lee.",
     )
     assert [s.speaker for s in statements] == ["Travis Voyer", "Mike Kohn", "Tuffield Latour", "Ann Lee"]
+
+
+def test_a_date_after_a_name_is_no_part_of_it() -> None:
+    """"Presenter: Pentagon Press Secretary Peter Cook September 8, 2015" names Peter Cook; Theresa May keeps May."""
+    briefing = statements_of(
+        "Presenter: Pentagon Press Secretary Peter Lane September 8, 2015",
+        "PETER LANE: Hi everyone. Sorry to keep you waiting.",
+    )
+    assert [s.speaker for s in briefing] == ["Peter Lane"]
+    assert [s.speaker for s in statements_of("Theresa May said the talks would go on.")] == ["Theresa May"]
