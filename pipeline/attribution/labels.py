@@ -66,6 +66,11 @@ _SELF_INTRODUCTION = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is)\s+" + _PRESE
 _THIS_IS = re.compile(r"\b[Tt]his is\s+" + _PRESENTER)  # only with a known first name: "This is Science Today"
 # "Tracy Watson, USA Today. I guess for Mr. Gerstenmaier ...": a reporter's name and outlet opening a question.
 _REPORTER_INTRO = re.compile(_PRESENTER + r",[ \t]+[A-Z][^.?!\n]{1,60}\.[ \t]+(?=\S)")
+# The briefer calling on the next reporter at the end of a turn: "Tony, I'll begin with you.", "Yes, Barbara.",
+# "Go ahead, Tom."
+_CALLED_ON = re.compile(
+    r"(?:^|[.!?][ \t]+)(?:(?P<first>[A-Z][a-z]{1,15}),[ \t]+(?:I'll|I’ll|I will|let's|let’s)[ \t]+(?:begin|start|go)"
+    r"[ \t]+with[ \t]+you|(?:Yes|Yeah|Sure|Okay|OK|Go ahead),?[ \t]+(?P<then>[A-Z][a-z]{1,15}))[.!]?[ \t]*$")
 _BRACKETED = re.compile(r"\(\((?P<label>[^()\n]{1,60})\)\)[ \t]*")
 # "Q    Were their families there?": a White House transcript's reporter, a bare Q and a run of spaces; with
 # one space, before a stage direction ("Q (Inaudible.)") or a paragraph that is a question ("Q Will he ...?").
@@ -133,7 +138,7 @@ class TranscriptLabels:
         if who is None:
             who = self._introduced_voice(candidate, paragraph)
         if isinstance(who, Who) and who.kind == "interviewer":
-            who = self._named_reporter(candidate.start, paragraph.end) or who
+            who = self._named_reporter(candidate.start, paragraph.end) or self._called_on(paragraph) or who
         words = self.text[candidate.start : paragraph.end].strip()
         sound_bite = len(words) > 1 and words[0] in "“\"" and words[-1] in "”\"" and words.count("“") <= 1
         return Turn(who if isinstance(who, Who) else None, candidate.start, sound_bite)
@@ -168,6 +173,22 @@ class TranscriptLabels:
             return None
         person = self.cast.add_person(NounPhrase("person", found.group("name").split(), strong=True), found.start())
         return Who((person.name,), found.group("name"), False, person.gender)
+
+    def _called_on(self, paragraph: Paragraph) -> Who | None:
+        """"Tony, I'll begin with you." / "Yes, Barbara." ending the turn before: the reporter who asks next."""
+        before = [p for p in self.paragraphs if p.end <= paragraph.start]
+        if not before:
+            return None
+        called = _CALLED_ON.search(self.text, before[-1].start, before[-1].end)
+        if called is None:
+            return None
+        name = called.group("first") or called.group("then")
+        start = called.start("first") if called.group("first") else called.start("then")
+        parse = self.cast.parse
+        if name.lower() not in FIRST_NAMES and not (parse is not None and parse.is_person(start, start + len(name))):
+            return None
+        person = self.cast.add_person(NounPhrase("person", [name], strong=True), start)
+        return Who((person.name,), name, False, person.gender)
 
     def words_start(self, paragraph: Paragraph) -> int:
         """Where a paragraph's words start: after its line number in a line-numbered transcript."""

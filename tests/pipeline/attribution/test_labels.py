@@ -236,6 +236,25 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "the reporter the briefer calls on by name asks the next Q: question",
+        [
+            "MR. LANE: So with that, I'll take your questions. Tom, I'll begin with you.",
+            "Q: How many families would be affected?",
+            "MR. LANE: About 900 in all. Yes, Tom.",
+            "Q: And who pays for the flights?",
+            "MR. LANE: The department does.",
+            "Q: Will they come back?",
+        ],
+        [
+            ("Lane", "So with that, I'll take your qu"),
+            ("Tom", "How many families would be aff"),
+            ("Lane", "About 900 in all. Yes, Tom."),
+            ("Tom", "And who pays for the flights?"),
+            ("Lane", "The department does."),
+            ("Interviewer", "Will they come back?"),
+        ],
+    ),
+    (
         "NAME, role: alone on a line, then unlabelled paragraphs",
         [
             "PETRA LINDQVIST, Science Correspondent:",
