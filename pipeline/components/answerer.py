@@ -48,6 +48,9 @@ UNKNOWN_NAME_PENALTY = 0.15
 # The named entities of the leading sentences replace the patterns above as evidence of the asked-for type
 # (weights chosen with bench/abstention.py over all evaluation sets together).
 RETYPE_CANDIDATES = 10
+# Sentences that rise to the top once the leading ones are judged are judged too, up to this many (their entities
+# come with the passage from indexing, so each costs little).
+RETYPE_RISEN = 40
 # How much of the weight of a type word ("city", "old") a sentence holding the asked-for kind of thing earns:
 # the word is answered, not repeated, but a sentence of the right type about something else must not gain it all.
 FOCUS_CREDIT = 0.5
@@ -283,41 +286,50 @@ class ExtractiveAnswerer:
     def _retype(self, candidates: list[_Candidate], kind: AnswerType, question: str, question_terms: set[str]) -> None:
         """Judge the leading sentences on the named entities in them, which say far more surely than patterns
         whether a sentence holds a person, a place or a sum of money that the question does not already name.
-        Only the leading few are parsed: the parse costs milliseconds a sentence."""
-        leading = candidates[:RETYPE_CANDIDATES]
+        Only the leading few are parsed (the parse costs milliseconds a sentence), and then any sentence that
+        rises to the top once those are judged, so the answer is never a sentence the entities were not checked
+        in ("Involvement in Six-Party Talks" for "Who gave the briefing?")."""
         counted = {t for w in counted_words(question) for t in terms(w)}
         required = required_words(question)
-        for candidate in leading:
-            strong, near = typed_entities(candidate.text, kind, question)
-            if required and not all(_covers(t, _text_terms(candidate.text)) for t in required):
-                near, strong = strong + near, []  # "the capital of Belarus": a place near "Belarus" is not it
-            if counted:
-                # "How many teachers": a number that counts something else is not the answer
-                attached = [e for e in strong if counts(candidate.text, e, counted)]
-                near = [e for e in strong if e not in attached] + near
-                strong = attached
-            header_line = PassageMeta.of(candidate.passage).role == "subheading"
-            if RELATION_WINDOW is not None and strong and not header_line:  # a header line is all one fact
-                # a name or number far from every question word is more likely about something else
-                related = [e for e in strong if word_distance(candidate.text, e, question) <= RELATION_WINDOW]
-                near = [e for e in strong if e not in related] + near
-                strong = related
-            if strong:
-                typed = ENTITY_BONUS + FOCUS_CREDIT * (1 - DENSE_WEIGHT) * candidate.focus_share
-                if all(e.label in kind.second_choice for e in strong):
-                    typed -= SECOND_CHOICE_PENALTY
-                candidate.evidence = "strong"
-            elif near:
-                typed = NEAR_ENTITY_BONUS
-                candidate.evidence = "near"
-            else:
-                typed = -ENTITY_PENALTY.get(kind.kind, TYPE_PENALTY)
-                candidate.evidence = "none"
-            candidate.score = candidate.untyped + typed
-            candidate.answers = strong or near
-        leading.sort(key=_rank)
-        candidates[: len(leading)] = leading
+        for candidate in candidates[:RETYPE_CANDIDATES]:
+            self._retype_one(candidate, kind, question, counted, required)
         candidates.sort(key=_rank)
+        for _ in range(RETYPE_RISEN):
+            if not candidates or candidates[0].evidence != "untyped":
+                break
+            self._retype_one(candidates[0], kind, question, counted, required)
+            candidates.sort(key=_rank)
+
+    def _retype_one(
+        self, candidate: _Candidate, kind: AnswerType, question: str, counted: set[str], required: list[str]
+    ) -> None:
+        strong, near = typed_entities(candidate.text, kind, question)
+        if required and not all(_covers(t, _text_terms(candidate.text)) for t in required):
+            near, strong = strong + near, []  # "the capital of Belarus": a place near "Belarus" is not it
+        if counted:
+            # "How many teachers": a number that counts something else is not the answer
+            attached = [e for e in strong if counts(candidate.text, e, counted)]
+            near = [e for e in strong if e not in attached] + near
+            strong = attached
+        header_line = PassageMeta.of(candidate.passage).role == "subheading"
+        if RELATION_WINDOW is not None and strong and not header_line:  # a header line is all one fact
+            # a name or number far from every question word is more likely about something else
+            related = [e for e in strong if word_distance(candidate.text, e, question) <= RELATION_WINDOW]
+            near = [e for e in strong if e not in related] + near
+            strong = related
+        if strong:
+            typed = ENTITY_BONUS + FOCUS_CREDIT * (1 - DENSE_WEIGHT) * candidate.focus_share
+            if all(e.label in kind.second_choice for e in strong):
+                typed -= SECOND_CHOICE_PENALTY
+            candidate.evidence = "strong"
+        elif near:
+            typed = NEAR_ENTITY_BONUS
+            candidate.evidence = "near"
+        else:
+            typed = -ENTITY_PENALTY.get(kind.kind, TYPE_PENALTY)
+            candidate.evidence = "none"
+        candidate.score = candidate.untyped + typed
+        candidate.answers = strong or near
 
     def _speaker_terms(self, doc_id: str, start: int, end: int) -> frozenset[str]:
         """The name of whoever says the sentence (a transcript turn, a quote), which the words may not repeat; for

@@ -1,5 +1,6 @@
 """The answerer's pure parts: the shortest self-contained span, and scoring with a model-free store."""
 
+import pytest
 from haystack import Document
 
 from pipeline.components.answerer import ExtractiveAnswerer, shortest_answer
@@ -236,3 +237,20 @@ def test_a_title_answers_what_post_someone_holds(any_store_settings: Settings) -
     best = answerer.score_sentences("What post does Jane Holm hold in the U.S. government?", [passage], None)[0]
     assert best.text.startswith("Today we are very honored")
     assert best.score > best.untyped  # holding a title counts as holding what was asked for
+
+
+def test_a_sentence_that_rises_to_the_top_is_judged_on_its_entities_too(
+    any_store_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the leading sentences are parsed first; one that rises above them once they are judged must be parsed
+    too, or a header line like "Involvement in Six-Party Talks" answers "Who gave the briefing?"."""
+    from pipeline.components import answerer as answerer_module
+
+    monkeypatch.setattr(answerer_module, "RETYPE_CANDIDATES", 1)
+    store = make_store(any_store_settings, embedding_dimension=3)
+    passage = passage_of("The harbour meeting was chaired in the old town hall.", "Anne Holm opened the session.",
+                         dense=0.5)
+    store.write_documents([passage])
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    candidates = answerer.score_sentences("Who chaired the harbour meeting?", [passage], None)
+    assert candidates[0].evidence != "untyped"
