@@ -21,6 +21,7 @@ from pipeline.attribution.vocabulary import (
     BASE_FORMS,
     CLAUSE_OPENERS,
     MODALS,
+    ORG_HEADS,
     PERSON_NOUNS,
     PREPOSITIONS,
     QUOTE_ONLY_VERBS,
@@ -134,7 +135,8 @@ class ClauseReader:
             return None  # "NEW DELHI: The minister said", "SEOUL — ...": a dateline taken for the subject
         mention = next((m for m in mentions if m.start <= spoken.subject_head < m.end), None)
         if mention is None:
-            mention = self._person_noun_subject(spoken.subject_head, spoken.subject_start, spoken.subject_end)
+            mention = self._person_noun_subject(spoken.subject_head, spoken.subject_start, spoken.subject_end) \
+                or self._org_noun_subject(spoken.subject_head, spoken.subject_start, spoken.subject_end)
         if mention is None:
             return None
         mention = self._subject_name(mention, spoken.subject_end, mentions)
@@ -213,6 +215,19 @@ class ClauseReader:
         if words[:1] and words[0].lower() in {"the", "a", "an"}:
             words = words[1:]
         return Mention(start, end, start, self.text[start:end], NounPhrase("entity", words), False)
+
+    def _org_noun_subject(self, head: int, start: int, end: int) -> Mention | None:
+        """"The United Nations human rights office has said ...", "The U.N. refugee agency reports ...": an
+        organisation described by a capitalised name and a head noun for a body speaks as that description."""
+        word = LETTER_WORD.match(self.text, head)
+        words = self.text[start:end].split()
+        if words[:1] and words[0].lower() in {"the", "a", "an"}:
+            words = words[1:]
+        if word is None or word.group().lower() not in ORG_HEADS or not any(w[:1].isupper() for w in words):
+            return None
+        if len(words) > MAX_ROLE_WORDS:
+            return None
+        return Mention(start, end, start, self.text[start:end], NounPhrase("org", words), False)
 
     def _appositive_name(self, mention: Mention, verb_start: int) -> bool:
         """"The transport minister, Ravi Anand, said": a name set off by commas right before the verb speaks."""

@@ -113,6 +113,8 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
             subject = _author(subject)
             if subject is None:
                 continue
+        if not authored and subject.lemma_.lower() in _ISSUED_NOUNS:
+            subject = _issued_earlier(subject) or subject  # "... issued a message ... The message says ..."
         if subject.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subject = token.head  # "... Syria's foreign minister, who told her she is free to go": the minister
         start, end = _subject_span(subject)
@@ -132,6 +134,16 @@ def _issuer(token: Token) -> Token | None:
     if noun.lemma_.lower() not in _ISSUED_NOUNS or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _ISSUE_VERBS:
         return None
     return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+
+
+def _issued_earlier(noun: Token) -> Token | None:
+    """"The U.S. embassy issued a message on Monday .... The message says ...": who issued the message the
+    paragraph named before (the subject of the verb it was the object of)."""
+    earlier = [t for t in noun.doc[: noun.i] if t.lemma_.lower() == noun.lemma_.lower() and t.dep_ == "dobj"
+               and t.head.lemma_.lower() in _ISSUE_VERBS]
+    if not earlier:
+        return None
+    return next((c for c in earlier[-1].head.children if c.dep_ == "nsubj"), None)
 
 
 def _author(subject: Token) -> Token | None:

@@ -144,6 +144,8 @@ ORG_NOUNS: dict[str, set[str]] = {
     "foundation": {"foundation"}, "institute": {"institute"}, "society": {"society"},
 }
 ORG_KIND_WORDS = set().union(*ORG_NOUNS.values())
+# Head nouns of an organisation described rather than named ("The United Nations human rights office has said").
+ORG_HEADS = frozenset(ORG_NOUNS) | {"office", "embassy", "mission", "bureau", "agencies"}
 PLACES = {
     "russia", "ukraine", "us", "usa", "uk", "america", "britain", "china", "nato", "eu", "un", "kremlin",
     "moscow", "kyiv", "kiev", "washington", "london", "beijing", "germany", "france", "poland", "belarus",

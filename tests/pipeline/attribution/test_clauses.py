@@ -118,6 +118,14 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Omar Haddad", "direct", "The killing of children is against our faith.")],
     ),
     (
+        "an organisation described, not named, speaks as its description; the message it issued speaks for it",
+        ["The United Nations human rights office has said the country holds thousands of political prisoners.",
+         "The U.S. embassy in Eritrea issued a message on Monday. The message says diplomats have been "
+         "\u201cmade aware of increased military presence.\u201d"],
+        [("United Nations human rights office", "reported", "the country holds thousands of political prisoners"),
+         ("U.S. embassy in Eritrea", "direct", "made aware of increased military presence.")],
+    ),
+    (
         "a surname behind a lower-case particle, after a numbered region",
         ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
         [("Gracia dePalma", "direct", "The grants reach every county,")],
