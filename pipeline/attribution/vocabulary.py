@@ -29,7 +29,7 @@ SPEECH_VERBS = {
     "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised", "reiterate", "reiterates",
     "reiterated", "reaffirm", "reaffirms", "reaffirmed", "underscore", "underscores", "underscored", "assert",
     "asserts", "asserted", "contend", "contends", "contended", "concede", "concedes", "conceded", "cautioned",
-    "remarked",  # "remarks", "cautions" are nouns as often as verbs
+    "remarked", "commented",  # "remarks", "cautions", "comments" are nouns as often as verbs
     "spoke", "speaks",
     "was like", "is like", "were like",  # the spoken quotative, only ever before a quote
     "reads",  # "The statement ... reads: “...”", the words of whoever it is from
@@ -39,7 +39,7 @@ SPEECH_LEMMAS = frozenset(
     """say tell claim warn call state indicate suggest insist accuse add agree explain argue announce confirm deny
     admit stress declare write tweet reply ask describe predict acknowledge reveal promise vow continue urge note
     express report emphasize emphasise reiterate reaffirm underscore assert contend concede caution
-    remark recommend advise speak read""".split()
+    remark recommend advise speak read comment""".split()
 )
 # What a page of one person's words is called: "Remarks by X", "X's Launch Day Message".
 SPEECH_NOUNS = ("remarks", "speech", "address", "statement", "testimony", "keynote", "lecture", "eulogy", "message")

@@ -126,6 +126,11 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
          ("U.S. embassy in Eritrea", "direct", "made aware of increased military presence.")],
     ),
     (
+        "'commented that' reports speech; 'declined to comment' reports none",
+        ["Jeffrey commented that the sanctions were working. He declined to comment on the report."],
+        [("Jeffrey", "reported", "the sanctions were working")],
+    ),
+    (
         "a surname behind a lower-case particle, after a numbered region",
         ["\u201cThe grants reach every county,\u201d said FEMA Region 4 Administrator Gracia dePalma."],
         [("Gracia dePalma", "direct", "The grants reach every county,")],
