@@ -338,9 +338,9 @@ class ExtractiveAnswerer:
         for index, statement in enumerate(statements):
             if statement.start < end and start < statement.end and statement.speaker:
                 if not _ENDS_WITH_QUESTION.search(statement.text):
-                    return _text_terms(statement.speaker)
+                    return _name_terms(statement.speaker)
                 answer = next((s for s in statements[index + 1 :] if s.speaker not in {None, statement.speaker}), None)
-                return _text_terms(statement.speaker) | (_text_terms(answer.speaker or "") if answer else frozenset())
+                return _name_terms(statement.speaker) | (_name_terms(answer.speaker or "") if answer else frozenset())
         return frozenset()
 
     def _speakers_of(self, doc_id: str) -> frozenset[str]:
@@ -396,6 +396,13 @@ def shortest_answer(question: str, sentence: str, offset: int) -> tuple[int, int
 def _inside_quote(text: str, position: int) -> bool:
     before = text[:position]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+@lru_cache(maxsize=10_000)
+def _name_terms(speaker: str) -> frozenset[str]:
+    """The proper-name words of a speaker ("U.N." of "U.N. refugee agency"): who says a sentence is part of what
+    it is about, but an organisation's description ("refugee agency") is not."""
+    return _text_terms(" ".join(w for w in speaker.split() if w[:1].isupper()))
 
 
 @lru_cache(maxsize=200_000)

@@ -254,3 +254,25 @@ def test_a_sentence_that_rises_to_the_top_is_judged_on_its_entities_too(
     answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
     candidates = answerer.score_sentences("Who chaired the harbour meeting?", [passage], None)
     assert candidates[0].evidence != "untyped"
+
+
+def test_an_organisation_speaking_lends_its_name_not_its_description(any_store_settings: Settings) -> None:
+    """"The U.N. refugee agency ... It says ...": the sentence is about what the U.N. says, not about "refugees"."""
+    from pipeline.statement_source import StatementList
+    from pipeline.types import Statement
+
+    agency = "It says others have been attacked and beaten near the border."
+    store = make_store(any_store_settings, embedding_dimension=3)
+    passage = passage_of(agency, "The Aro camp was attacked on Monday.", dense=0.5)
+    store.write_documents([passage])
+    start = (passage.content or "").index(agency)
+
+    def own_coverage(speaker: str) -> float:
+        said = Statement(doc_id="a.txt", title="T", text=agency, start=start, end=start + len(agency),
+                         speaker=speaker, kind="direct", paragraph=0)
+        answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+        answerer.attach(statements=StatementList([said]))
+        candidates = answerer.score_sentences("Which camp did the refugees say was attacked?", [passage], None)
+        return next(c.own for c in candidates if c.text == agency)
+
+    assert own_coverage("U.N. refugee agency") == own_coverage("U.N.")
