@@ -19,9 +19,15 @@ ABBREVIATIONS = {
     "maj", "cpl", "pvt", "pfc", "spc", "cmdr", "adm", "brig",  # military ranks: "Air Force Maj. Jane Doe"
 }
 
+_QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9£$€])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]")
+
+
+def ends_with_question(text: str) -> bool:
+    """Whether a sentence is a question: its last mark, before closing quotes, brackets or spaces, is "?"."""
+    return _QUESTION_END.search(text) is not None
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:

@@ -14,7 +14,7 @@ from pipeline.attribution.forms import DocumentForms
 from pipeline.attribution.labels import TranscriptLabels
 from pipeline.attribution.mentions import MentionFinder
 from pipeline.attribution.parse import ArticleParse
-from pipeline.attribution.quotes import QUOTE_MARK, find_quotes, units
+from pipeline.attribution.quotes import QUOTE_MARK, find_quotes, stray_closing, units
 from pipeline.attribution.records import Event, Quote, Who
 from pipeline.attribution.resolution import Resolver
 from pipeline.attribution.statements import make_statements, whole_paragraph
@@ -133,9 +133,9 @@ class Extractor:
     def _unquoted(self, paragraph: Paragraph) -> bool:
         """No quote marks, or only a stray closing mark ending the paragraph (the last of a block pasted from a quote
         whose opening mark was dropped: "... in the right direction.”")."""
-        marks = [m.start() for m in QUOTE_MARK.finditer(self.text, paragraph.start, paragraph.end)]
-        tail = self.text[paragraph.start : paragraph.end].rstrip()
-        return not marks or (marks == [paragraph.start + len(tail) - 1] and tail[-1] in "”\"")
+        marks = QUOTE_MARK.findall(self.text, paragraph.start, paragraph.end)
+        end = paragraph.start + len(self.text[paragraph.start : paragraph.end].rstrip())
+        return not marks or (len(marks) == 1 and stray_closing(self.text, paragraph.start, end))
 
     def _asks_the_guest(self, paragraph: Paragraph, transcript: Who, asker: Who) -> bool:
         """"Q:" and "A:" label the first exchange only: a later unlabelled question put to "you" is the interviewer's,

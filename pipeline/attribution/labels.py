@@ -165,14 +165,7 @@ class TranscriptLabels:
     def _named_reporter(self, start: int, end: int) -> Who | None:
         """"QUESTIONER: Tracy Watson, USA Today. ...": a reporter who opens the question with name and outlet."""
         found = _REPORTER_INTRO.match(self.text, start, end)
-        if found is None:
-            return None
-        parse = self.cast.parse
-        known = found.group("name").split()[0].lower() in FIRST_NAMES
-        if not known and not (parse is not None and parse.is_person(found.start("name"), found.end("name"))):
-            return None
-        person = self.cast.add_person(NounPhrase("person", found.group("name").split(), strong=True), found.start())
-        return Who((person.name,), found.group("name"), False, person.gender)
+        return self._reporter(found.start("name"), found.end("name")) if found is not None else None
 
     def _called_on(self, paragraph: Paragraph) -> Who | None:
         """"Tony, I'll begin with you." / "Yes, Barbara." ending the turn before: the reporter who asks next."""
@@ -182,12 +175,16 @@ class TranscriptLabels:
         called = _CALLED_ON.search(self.text, before[-1].start, before[-1].end)
         if called is None:
             return None
-        name = called.group("first") or called.group("then")
-        start = called.start("first") if called.group("first") else called.start("then")
+        group = "first" if called.group("first") else "then"
+        return self._reporter(called.start(group), called.end(group))
+
+    def _reporter(self, start: int, end: int) -> Who | None:
+        """The reporter named at ``[start, end)``: a known first name or a name the parser calls a person."""
+        name = self.text[start:end]
         parse = self.cast.parse
-        if name.lower() not in FIRST_NAMES and not (parse is not None and parse.is_person(start, start + len(name))):
+        if name.split()[0].lower() not in FIRST_NAMES and not (parse is not None and parse.is_person(start, end)):
             return None
-        person = self.cast.add_person(NounPhrase("person", [name], strong=True), start)
+        person = self.cast.add_person(NounPhrase("person", name.split(), strong=True), start)
         return Who((person.name,), name, False, person.gender)
 
     def words_start(self, paragraph: Paragraph) -> int:

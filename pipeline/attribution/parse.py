@@ -131,7 +131,12 @@ def _issuer(token: Token) -> Token | None:
     """"Pyongyang issued a warning that ...", "The ministry issued a statement saying ...": the words are those of
     whoever issued the warning or statement (the subject of the verb the noun is the object of)."""
     noun = token.head if token.dep_ == "acl" and token.head.lemma_.lower() in _ISSUED_NOUNS else token
-    if noun.lemma_.lower() not in _ISSUED_NOUNS or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _ISSUE_VERBS:
+    return _issued_by(noun) if noun.lemma_.lower() in _ISSUED_NOUNS else None
+
+
+def _issued_by(noun: Token) -> Token | None:
+    """The subject of the verb that issued ``noun`` ("The ministry issued a statement"), if it is such an object."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _ISSUE_VERBS:
         return None
     return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
@@ -141,9 +146,7 @@ def _issued_earlier(noun: Token) -> Token | None:
     paragraph named before (the subject of the verb it was the object of)."""
     earlier = [t for t in noun.doc[: noun.i] if t.lemma_.lower() == noun.lemma_.lower() and t.dep_ == "dobj"
                and t.head.lemma_.lower() in _ISSUE_VERBS]
-    if not earlier:
-        return None
-    return next((c for c in earlier[-1].head.children if c.dep_ == "nsubj"), None)
+    return _issued_by(earlier[-1]) if earlier else None
 
 
 def _author(subject: Token) -> Token | None:

@@ -27,6 +27,13 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     return [q for q in quotes if text[q.start : q.end].strip() and not _nickname(text, q)]
 
 
+def stray_closing(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a closing quote mark that nothing in it opens (the opening mark was
+    dropped when the quote was pasted: "... in the right direction.”")."""
+    body, last = text[start : end - 1], text[end - 1]
+    return (last == "”" and "“" not in body) or (last == '"' and body.count('"') % 2 == 0)
+
+
 def _opens_like_a_quote(text: str, at: int, start: int, end: int) -> bool:
     """A right mark where a quote opens (”I think the market is good,” he said): set wrongly by the typesetter,
     it stands before a word, after a space or at the paragraph start, as no closing mark does."""

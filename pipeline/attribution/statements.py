@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.attribution.quotes import trim_quote_marks, trim_space
+from pipeline.attribution.quotes import stray_closing, trim_quote_marks, trim_space
 from pipeline.attribution.records import Who
 from pipeline.types import Article, Paragraph, Statement, StatementKind
 
@@ -39,16 +39,10 @@ def make_statements(
     ]
 
 
-def _stray_closing(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` ends with a closing quote mark that nothing in it opens."""
-    body, last = text[start : end - 1], text[end - 1]
-    return (last == "”" and "“" not in body) or (last == '"' and body.count('"') % 2 == 0)
-
-
 def whole_paragraph(article: Article, paragraph: Paragraph, start: int, who: Who) -> list[Statement]:
     """A transcript turn or block-quote paragraph from ``start``: all of it is the speaker's words."""
     start, end = trim_quote_marks(article.text, start, paragraph.end)
-    if end > start and _stray_closing(article.text, start, end):
+    if end > start and stray_closing(article.text, start, end):
         end -= 1  # its opening mark was dropped when the quote was pasted
     if end <= start or _STAGE_DIRECTION.fullmatch(article.text, start, end):
         return []

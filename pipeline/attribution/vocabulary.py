@@ -104,6 +104,8 @@ ROLE_HEADS = {
     "executive", "mp", "mep", "msp", "administrator", "commissioner", "coordinator", "chairman", "chairwoman",
     "coach", "manager",
 }
+# The head words of a title that answer "What post does X hold?" ("Secretary", "Counselor", "Chancellor").
+TITLE_HEADS = ROLE_HEADS | {"counselor", "counsellor", "chancellor", "representative", "attorney", "treasurer"}
 TWO_WORD_HEADS = {"prime minister", "secretary general", "foreign secretary", "foreign minister",
                   "defence secretary", "home secretary", "health secretary", "chief executive"}
 GROUP_HEADS = {"leaders", "officials", "allies", "sources", "diplomats", "ministers", "analysts", "authorities",

@@ -29,15 +29,14 @@ from pipeline.answer_types import (
     typed_entities,
     word_distance,
 )
-from pipeline.attribution.vocabulary import PUBLISHING_NOTICES, ROLE_HEADS, SPOKEN_EVENT_NOUNS
+from pipeline.attribution.vocabulary import PUBLISHING_NOTICES, SPOKEN_EVENT_NOUNS, TITLE_HEADS
 from pipeline.lexicon import STOPWORDS, terms
 from pipeline.passage_meta import PassageMeta, retrieval_score
+from pipeline.sentences import ends_with_question
 from pipeline.statement_source import StatementList, StatementSource
 from pipeline.term_statistics import TermStatistics
 from pipeline.types import AskResult, Citation
 
-# The head words of a title that answer "What post does X hold?" ("Secretary", "Counselor", "Chancellor").
-TITLE_HEADS = ROLE_HEADS | {"counselor", "counsellor", "chancellor", "representative", "attorney", "treasurer"}
 DENSE_WEIGHT = 0.45
 CAPTION_PENALTY = 0.05
 TYPE_BONUS = 0.06
@@ -70,7 +69,6 @@ PREFIX_MIN = 5
 # A question in the source (a reporter's, an interviewer's, a rhetorical "Why study them?") answers nothing:
 # it only ever repeats the words of the question asked, so it would otherwise score high.
 QUESTION_SENTENCE_PENALTY = 0.3
-_ENDS_WITH_QUESTION = re.compile(r"\?[\s\"”’')\]]*$")
 # "EMBARGOED UNTIL DELIVERY", "Remarks as Prepared for Delivery": a header line that answers nothing.
 _NOTICE = re.compile(r"\W*(?:" + "|".join(re.escape(n) for n in PUBLISHING_NOTICES) + r")\b[^.!?]{0,40}\W*",
                      re.IGNORECASE)
@@ -268,7 +266,7 @@ class ExtractiveAnswerer:
                     untyped -= CAPTION_PENALTY
                 if sentence_terms and sentence_terms <= question_terms:
                     untyped -= TYPE_PENALTY  # restates the question, answers nothing
-                if _ENDS_WITH_QUESTION.search(text):
+                if ends_with_question(text):
                     untyped -= QUESTION_SENTENCE_PENALTY
                 typed = 0.0
                 if kind is not None:
@@ -337,7 +335,7 @@ class ExtractiveAnswerer:
         statements = self._statements.statements_in(doc_id)
         for index, statement in enumerate(statements):
             if statement.start < end and start < statement.end and statement.speaker:
-                if not _ENDS_WITH_QUESTION.search(statement.text):
+                if not ends_with_question(statement.text):
                     return _name_terms(statement.speaker)
                 answer = next((s for s in statements[index + 1 :] if s.speaker not in {None, statement.speaker}), None)
                 return _name_terms(statement.speaker) | (_name_terms(answer.speaker or "") if answer else frozenset())

@@ -30,7 +30,7 @@ from pipeline.attribution.vocabulary import STOPWORDS as VOCABULARY_STOPWORDS
 from pipeline.passage_meta import has_source_span, retrieval_score, source_span
 from pipeline.quote_index import LexicalMatch, QuoteIndex
 from pipeline.quote_text import difference_list, tokenize
-from pipeline.sentences import split_sentences
+from pipeline.sentences import ends_with_question, split_sentences
 from pipeline.statement_source import StatementList, StatementSource
 from pipeline.types import Article, CheckResult, Difference, QuoteMatch, Statement, Verdict
 
@@ -158,11 +158,12 @@ class QuoteChecker:
         self, quote: str, claimed: str | None, ranked: list[tuple[float, Document]]
     ) -> CheckResult | None:
         """Paraphrase (or misattributed paraphrase) from the candidate sentences, closest first."""
-        quote_stems = content_stems(quote)
+        quote_stems, quote_figures, quote_asks = content_stems(quote), figures(quote), ends_with_question(quote)
         scored = [
             (score, document)
             for score, document in ranked
-            if self._locatable(document) and self._paraphrase_gate(quote, score, quote_stems, document)
+            if self._locatable(document)
+            and self._paraphrase_gate(score, quote_stems, quote_figures, quote_asks, document)
         ]
         if not scored:
             return None
@@ -180,7 +181,9 @@ class QuoteChecker:
         said_by = self._statement_speaker(doc_id, start, end)
         return self._paraphrase_result(quote, claimed, document, score, said_by, attributed=claimed is None)
 
-    def _paraphrase_gate(self, quote: str, score: float, quote_stems: set[str], document: Document) -> bool:
+    def _paraphrase_gate(
+        self, score: float, quote_stems: set[str], quote_figures: set[str], quote_asks: bool, document: Document
+    ) -> bool:
         """Close in meaning, with no figure the source lacks, and about the same things (a shared content word)
         unless very close.
 
@@ -193,9 +196,9 @@ class QuoteChecker:
         if score < threshold:
             return False
         source = document.content or ""
-        if not figures(quote) <= figures(source):
+        if not quote_figures <= figures(source):
             return False  # "at least $100,000 next year" against "$2.5 million": another claim, not other words
-        if asks(source) and not asks(quote):
+        if ends_with_question(source) and not quote_asks:
             return False  # an interviewer's "Tell me what it was like ...?" says nothing a statement could reword
         if score >= threshold + STRONG_PARAPHRASE_MARGIN:
             return True
@@ -383,11 +386,6 @@ def cosine(a: np.ndarray | list[float], b: np.ndarray | list[float]) -> float:
 
 
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
-
-
-def asks(text: str) -> bool:
-    """Whether a sentence is a question (its last mark, before closing quotes or brackets, is "?")."""
-    return text.rstrip(" \"”’')]").endswith("?")
 
 
 def figures(text: str) -> set[str]:
