@@ -5,7 +5,8 @@ document embedder, so every passage and every sentence of a multi-sentence passa
 same batches; ``StatementExtractor`` builds the attribution index. Only articles missing from the
 cache go through them. A built ``CorpusIndex`` is immutable: ``replaced`` returns a new index with one
 article added, changed or removed, spliced in where a full rebuild would put it; a quote index already
-built is carried over incrementally (``QuoteIndex.replaced``).
+built is carried over incrementally (``QuoteIndex.replaced``). A database store is shared by the old and
+the new index, so the new one holds the article's rows until ``publish`` writes them, when it is swapped in.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import numpy as np
 from haystack import Document, Pipeline
-from haystack.document_stores.types import DuplicatePolicy
 
 from pipeline.components.attribution import StatementExtractor
 from pipeline.components.passage_sentences import PassageSentences
@@ -32,7 +32,7 @@ from pipeline.sentence_index import SentenceIndex
 from pipeline.settings import Settings
 from pipeline.speakers import SpeakerDirectory
 from pipeline.store import NumpyDocumentStore
-from pipeline.stores import CorpusStore, make_store
+from pipeline.stores import CorpusStore, InPlaceStore, make_store
 from pipeline.types import Article, CorpusWarning, Statement
 
 if TYPE_CHECKING:
@@ -133,6 +133,16 @@ class CorpusIndex:
     quote_source: Callable[[], QuoteIndex] | None = field(default=None, repr=False, compare=False)
     # Opens the speaker directory instead of reading every statement (an index snapshot's saved one), if there is one.
     speaker_source: Callable[[], SpeakerDirectory] | None = field(default=None, repr=False, compare=False)
+    # A database store's change not yet written: the changed article and its passages (none if removed).
+    unpublished: tuple[str, list[Document]] | None = field(default=None, repr=False, compare=False)
+
+    def publish(self) -> None:
+        """Write this index's change into a database store (one transaction); the numpy store has none to write.
+        Call it when this index replaces the one before it, with no query running on that one."""
+        if self.unpublished is not None:
+            doc_id, passages = self.unpublished
+            cast(InPlaceStore, self.store).replace_article(doc_id, passages)
+            self.unpublished = None
 
     @cached_property
     def statements(self) -> list[Statement]:
@@ -167,14 +177,12 @@ class CorpusIndex:
         stop = start + self.passages_per_article.get(doc_id, 0)
         passages = entry.passages if entry else []
         embeddings = entry.embeddings if entry else np.zeros((0, 0), np.float32)
-        store: CorpusStore
+        store: CorpusStore = self.store
+        unpublished = None
         if isinstance(self.store, NumpyDocumentStore):
             store = self.store.spliced(start, stop, passages, embeddings)
-        else:  # a database store changes in place: the article's old rows out, its new ones in
-            store = self.store
-            old = store.filter_documents({"field": "meta.doc_id", "operator": "==", "value": doc_id})
-            store.delete_documents([d.id for d in old])
-            store.write_documents(_with_embeddings(passages, embeddings), policy=DuplicatePolicy.OVERWRITE)
+        else:  # a database store changes in place, when this index is published
+            unpublished = (doc_id, _with_embeddings(passages, embeddings))
 
         sentence_start, sentence_stop = self.sentences.rows_of(doc_id)
         if sentence_start == sentence_stop:
@@ -195,7 +203,7 @@ class CorpusIndex:
             corpus_dir=self.corpus_dir, articles=articles, store=store, statements_by_doc=statements,
             sentences=sentences,
             warnings=[w for w in self.warnings if w.path != doc_id], passages_per_article=counts,
-            embedded_now=self.embedded_now,
+            embedded_now=self.embedded_now, unpublished=unpublished,
         )
         built = self.__dict__.get("quote_index")
         article, order = (entry.article if entry else None), tuple(articles)

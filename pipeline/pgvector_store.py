@@ -12,7 +12,9 @@ Passages, their embeddings and the keyword index live in one PostgreSQL table ma
   would make PostgreSQL score a large part of the table), and matches are ranked by the summed idf of the
   words they hold;
 - ``replace_all``, which brings the table to exactly a corpus's passages by writing only the new ones
-  and deleting only the gone ones (passage ids are content hashes).
+  and deleting only the gone ones (passage ids are content hashes);
+- ``replace_article``, which swaps one article's passages and their word counts in one transaction, so
+  another connection sees the article's old rows or its new ones, and a failure leaves both as they were.
 """
 
 from __future__ import annotations
@@ -136,6 +138,16 @@ class PgvectorCorpusStore(PgvectorDocumentStore):
         for start in range(0, len(new), COPY_BATCH):
             self._copy_in(new[start : start + COPY_BATCH])
         self._update_terms([d.content or "" for d in new], [])
+
+    @_serialised
+    def replace_article(self, doc_id: str, documents: list[Document]) -> None:
+        """Make ``documents`` the passages of article ``doc_id`` (none: remove it), all in one transaction."""
+        self._ensure_db_setup()
+        assert self._connection is not None
+        with self._connection.transaction():
+            old = self.filter_documents({"field": "meta.doc_id", "operator": "==", "value": doc_id})
+            self.delete_documents([d.id for d in old])
+            self.write_documents(documents, policy=DuplicatePolicy.OVERWRITE)
 
     def _copy_in(self, documents: list[Document]) -> None:
         """Bulk load with COPY (binary): the integration's row-by-row write spends ~10 ms a passage in Python

@@ -3,9 +3,10 @@
 ``FactChecker`` owns the current ``CorpusIndex`` and the pipelines built over it. Starting opens the
 corpus's index snapshot (``pipeline.snapshot``) when it still matches the files, else builds the index
 from the per-article cache and writes a snapshot for the next process. Adding or removing an article
-indexes only that article and splices it into a new immutable index, swapped in whole under the lock,
-so a concurrent reader sees the old corpus or the new one, never a mix; the snapshot on disk follows in
-a background thread. A failed change leaves files and index as they were.
+indexes only that article and splices it into a new index, swapped in whole between queries
+(``SwapGate``; a database store's rows change at that moment, in one transaction), so a concurrent query
+sees the old corpus or the new one, never a mix; the snapshot on disk follows in a background thread. A
+failed change leaves files, index and store as they were.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import re
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +39,7 @@ from pipeline.indexing import CorpusIndex, Indexer, Progress
 from pipeline.query import build_ask_pipeline, build_check_pipeline, run_ask, run_check
 from pipeline.settings import Settings, get_settings
 from pipeline.snapshot import corpus_fingerprint, open_snapshot, write_snapshot
+from pipeline.swap_gate import SwapGate
 from pipeline.types import (
     Article,
     AskResult,
@@ -95,6 +99,7 @@ class FactChecker:
         self.indexer = Indexer(self.settings)
         self._state: _State | None = None
         self._write_lock = threading.RLock()  # re-entered: an add before the first query opens the index under it
+        self._gate = SwapGate()
         self._snapshot_lock = threading.Lock()
         self._pending_snapshot: tuple[CorpusIndex, list] | None = None
         self._snapshot_writer: threading.Thread | None = None
@@ -200,13 +205,27 @@ class FactChecker:
         assert self._state is not None
         return self._state
 
+    @contextmanager
+    def _querying(self) -> Iterator[_State]:
+        """The current state, for a query that reads the store: no swap happens until the query is done."""
+        self._ready()  # outside the gate: opening the index may wait for a change under way
+        with self._gate.query():
+            assert self._state is not None
+            yield self._state
+
+    def _swap_in(self, state: _State) -> None:
+        """Make ``state`` current between queries, writing its change into a database store first."""
+        with self._gate.swap():
+            state.index.publish()
+            self._state = state
+
     # -- queries -------------------------------------------------------------------------------------------
     def ask(self, question: str, top_k: int | None = None) -> AskResult:
         question = _require_text(question, "question", self.settings.max_question_chars)
-        state = self._current()
-        result = run_ask(state.ask, question, top_k)
-        result.citations = [self._enrich(state.index, c) for c in result.citations]
-        result.closest = [self._enrich(state.index, c) for c in result.closest]
+        with self._querying() as state:
+            result = run_ask(state.ask, question, top_k)
+            result.citations = [self._enrich(state.index, c) for c in result.citations]
+            result.closest = [self._enrich(state.index, c) for c in result.closest]
         return result
 
     def check(self, quote: str, speaker: str | None = None) -> CheckResult:
@@ -214,7 +233,8 @@ class FactChecker:
         speaker = " ".join(speaker.split()) if speaker and speaker.strip() else None
         if speaker and len(speaker) > 200:
             raise InputTooLongError("speaker name is longer than 200 characters")
-        return run_check(self._current().check, quote, speaker)
+        with self._querying() as state:
+            return run_check(state.check, quote, speaker)
 
     def quotes(self, speaker: str | None = None) -> QuotesResult:
         index = self._current().index
@@ -322,9 +342,9 @@ class FactChecker:
                 if on_progress:
                     on_progress(0, 1, "")
                 state = self._replaced(target.name, present=True)
+                self._swap_in(state)
                 if on_progress:
                     on_progress(1, 1, target.name)
-                self._state = state
             except BaseException:
                 target.unlink(missing_ok=True)
                 meta_path.unlink(missing_ok=True)
@@ -363,12 +383,13 @@ class FactChecker:
             backup = target.read_bytes()
             target.unlink()
             try:
-                self._state = self._replaced(doc_id, present=False)
+                state = self._replaced(doc_id, present=False)
+                self._swap_in(state)
             except BaseException:
                 _write_atomically(target, backup)
                 raise
             target.with_name(target.name + META_SUFFIX).unlink(missing_ok=True)
-            self._publish_later(self._state.index)
+            self._publish_later(state.index)
 
     # -- helpers -------------------------------------------------------------------------------------------
     @staticmethod

@@ -29,6 +29,12 @@ class CorpusStore(DocumentStore, TermStatistics, Protocol):
     def replace_all(self, documents: list[Document]) -> None: ...
 
 
+class InPlaceStore(CorpusStore, Protocol):
+    """A store shared by every index over it (a database): an article's rows change in place, in one transaction."""
+
+    def replace_article(self, doc_id: str, documents: list[Document]) -> None: ...
+
+
 def make_store(settings: Settings, *, embedding_dimension: int) -> CorpusStore:
     if settings.store == "numpy":
         from pipeline.store import NumpyDocumentStore

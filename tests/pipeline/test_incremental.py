@@ -156,3 +156,57 @@ def test_removing_an_article_forgets_its_passages_sentences_and_terms(hashing_se
     assert not index.store.has_term("lighthous")
     assert "lighthouse.txt" not in index.sentences.doc_ids and list(index.articles) == [SEED_ID]
     assert all(d.meta["doc_id"] == SEED_ID for d in index.store.filter_documents())
+
+
+def test_queries_while_a_change_is_prepared_see_the_old_corpus_on_either_store(
+    any_store_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new article is indexed and its pipelines built before anything a query reads changes: a database
+    store's rows are swapped in with the new index, not while it is being prepared."""
+    service = FactChecker(any_store_settings)
+    old_answer = contract.ask_json(service.ask(QUESTIONS[1]))
+    old_count = service.index.store.count_documents()
+    real = FactChecker._state_for
+    preparing, seen = threading.Event(), threading.Event()
+
+    def slow(self: FactChecker, index: CorpusIndex, like: Any = None) -> Any:
+        state = real(self, index, like)
+        if like is not None:  # the state for the change, built but not yet swapped in
+            preparing.set()
+            seen.wait(timeout=30)
+        return state
+
+    monkeypatch.setattr(FactChecker, "_state_for", slow)
+    adding = threading.Thread(
+        target=service.add_document, args=("lighthouse.txt", ("Lighthouse news\n\n" + LIGHTHOUSE).encode())
+    )
+    adding.start()
+    try:
+        assert preparing.wait(timeout=60)
+        assert contract.ask_json(service.ask(QUESTIONS[1])) == old_answer
+        assert service.index.store.count_documents() == old_count
+        assert not service.index.store.has_term("lighthous")
+    finally:
+        seen.set()
+        adding.join(timeout=60)
+    assert "2.4 million" in (service.ask(QUESTIONS[1]).answer or "")
+    assert service.index.store.has_term("lighthous")
+
+
+def test_a_failed_change_leaves_either_store_as_it_was(
+    any_store_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = FactChecker(any_store_settings)
+    old_answer = contract.ask_json(service.ask(QUESTIONS[1]))
+    old_count = service.index.store.count_documents()
+
+    def broken(self: FactChecker, index: CorpusIndex, like: Any = None) -> Any:
+        raise RuntimeError("the pipelines could not be built")
+
+    monkeypatch.setattr(FactChecker, "_state_for", broken)
+    with pytest.raises(RuntimeError):
+        service.add_document("lighthouse.txt", ("Lighthouse news\n\n" + LIGHTHOUSE).encode())
+    assert not (any_store_settings.corpus_dir / "lighthouse.txt").exists()
+    assert service.index.store.count_documents() == old_count
+    assert not service.index.store.has_term("lighthous")
+    assert contract.ask_json(service.ask(QUESTIONS[1])) == old_answer

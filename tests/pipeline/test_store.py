@@ -14,6 +14,7 @@ from pipeline.settings import Settings
 from pipeline.store import NumpyDocumentStore
 from pipeline.stores import CorpusStore, make_dense_retriever, make_keyword_retriever, make_store
 from pipeline.term_statistics import bm25_idf
+from tests.conftest import store_settings
 
 
 def docs() -> list[Document]:
@@ -122,6 +123,34 @@ def test_replace_all_brings_the_store_to_exactly_those_documents(any_store_setti
     store.replace_all([kept, new])
     assert {d.id for d in store.filter_documents()} == {"a", "d"}
     assert store.has_term("geneva") and not store.has_term("lviv")
+
+
+@pytest.mark.pgvector
+def test_the_database_store_swaps_an_articles_rows_in_one_transaction(
+    hashing_settings: Settings, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.pgvector_store import PgvectorCorpusStore
+
+    store = make_store(store_settings(hashing_settings, "pgvector", request), embedding_dimension=3)
+    assert isinstance(store, PgvectorCorpusStore)
+    store.write_documents(docs())
+    new = [Document(id="d", content="Talks in Geneva", embedding=[0.0, 0.0, 1.0], meta={"doc_id": "y.txt"})]
+
+    def broken(self: PgvectorCorpusStore, added: list[str], removed: list[str]) -> None:
+        raise RuntimeError("the word counts could not be written")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(PgvectorCorpusStore, "_update_terms", broken)
+        with pytest.raises(RuntimeError):
+            store.replace_article("y.txt", new)
+    assert {d.id for d in store.filter_documents()} == {"a", "b", "c"}
+    assert store.has_term("lviv") and not store.has_term("geneva")
+
+    store.replace_article("y.txt", new)
+    assert {d.id for d in store.filter_documents()} == {"a", "d"}
+    assert store.has_term("geneva") and store.has_term("russian") and not store.has_term("lviv")
+    store.replace_article("y.txt", [])
+    assert {d.id for d in store.filter_documents()} == {"a"} and not store.has_term("geneva")
 
 
 def test_retrievers_and_fusion_in_a_pipeline_and_serialised(any_store_settings: Settings) -> None:
