@@ -3,8 +3,9 @@
 Nothing is generated. Each sentence of the retrieved passages is scored on three kinds of
 evidence: how close its passage is to the question in embedding space, how much of the question's
 content (weighted by rarity, so "French" counts more than "president") it covers, and whether it
-holds the kind of thing asked for (a name for "who", a number for "how many"). Below the
-calibrated threshold the answer is an abstention: a near miss is worse than "the sources do not say".
+holds the kind of thing asked for (a name for "who", a number for "how many"). Whether the best sentence
+answers at all is judged apart (``pipeline.answer_confidence``); when it likely does not, the answer is an
+abstention: a near miss is worse than "the sources do not say".
 """
 
 import re
@@ -17,6 +18,7 @@ import numpy as np
 from haystack import Document, component, default_from_dict, default_to_dict
 from haystack.core.serialization import component_to_dict
 
+from pipeline.answer_confidence import AnswerEvidence, Evidence, answer_confidence
 from pipeline.answer_types import (
     AnswerType,
     Entity,
@@ -66,6 +68,9 @@ NEAR_ENTITY_BONUS = -0.05
 ENTITY_PENALTY = {"number": 0.2, "amount": 0.2, "measure": 0.15, "date": 0.15, "name": 0.15, "place": 0.15}
 
 PREFIX_MIN = 5
+# Other passages are cited beside the answer when their best sentence scores this much (the evidence score at which
+# the answerer used to answer, less a tenth): weaker ones are about something else.
+SUPPORT_SCORE = 0.43
 # A question in the source (a reporter's, an interviewer's, a rhetorical "Why study them?") answers nothing:
 # it only ever repeats the words of the question asked, so it would otherwise score high.
 QUESTION_SENTENCE_PENALTY = 0.3
@@ -149,7 +154,7 @@ class _Candidate:
     untyped: float = 0.0  # the score before the answer-type evidence
     focus_share: float = 0.0  # weight of the question words that an entity of the asked-for type stands for
     answers: list[Entity] = field(default_factory=list)  # entities of the asked-for type, best first
-    evidence: str = "untyped"  # what the entity check found: "strong", "near", "none", or "untyped" (not checked)
+    evidence: Evidence = "untyped"  # what the entity check found: "strong", "near", "none", or "untyped" (not checked)
 
 
 @component
@@ -160,7 +165,7 @@ class ExtractiveAnswerer:
     asked for them) and word rarity from ``term_statistics``, so any store backend serves it the same."""
 
     def __init__(
-        self, *, term_statistics: TermStatistics, abstain_threshold: float = 0.48, top_k: int = 5
+        self, *, term_statistics: TermStatistics, abstain_threshold: float = 0.40, top_k: int = 5
     ) -> None:
         self.term_statistics = term_statistics
         self.abstain_threshold = abstain_threshold
@@ -184,22 +189,31 @@ class ExtractiveAnswerer:
         data["init_parameters"]["term_statistics"] = store_from_dict(data["init_parameters"]["term_statistics"])
         return default_from_dict(cls, data)
 
-    @component.output_types(result=AskResult)
+    @component.output_types(result=AskResult, evidence=AnswerEvidence | None)
     def run(
         self, question: str, documents: list[Document], query_embedding: np.ndarray | list[float] | None = None,
         top_k: int | None = None,
     ) -> dict[str, Any]:
+        """The answer, or an abstention when the best sentence is unlikely to answer; ``evidence`` is what that
+        was judged on (``bench/fit_abstention.py`` fits the judgement on it)."""
         top_k = top_k or self.top_k
         candidates = self.score_sentences(question, documents, query_embedding)
         if not candidates:
-            return {"result": AskResult(question=question, answer=None, abstained=True)}
+            return {"result": AskResult(question=question, answer=None, abstained=True), "evidence": None}
         best = candidates[0]
         distinct = _distinct(candidates)
-        if best.score < self.abstain_threshold:
+        runner_up = next((c.score for c in distinct if c.passage.id != best.passage.id), 0.0)
+        evidence = AnswerEvidence(
+            score=best.score, untyped=best.untyped, dense=best.dense, coverage=best.coverage, own=best.own,
+            focus=best.focus_share, margin=best.score - runner_up, typed=answer_type(question) is not None,
+            evidence=best.evidence,
+        )
+        confidence = answer_confidence(evidence)
+        if confidence < self.abstain_threshold:
             closest = [_citation(c) for c in distinct[:top_k]]
-            return {"result": AskResult(question=question, answer=None, abstained=True, confidence=best.score,
-                                        closest=closest)}
-        supporting = [c for c in distinct if c.score >= self.abstain_threshold * 0.9][:top_k]
+            return {"result": AskResult(question=question, answer=None, abstained=True, confidence=confidence,
+                                        closest=closest), "evidence": evidence}
+        supporting = [c for c in distinct if c.score >= min(SUPPORT_SCORE, best.score)][:top_k]
         start, end = shortest_answer(question, best.text, best.start)
         return {
             "result": AskResult(
@@ -210,8 +224,9 @@ class ExtractiveAnswerer:
                 answer_doc_id=PassageMeta.of(best.passage).doc_id,
                 answer_start=start,
                 answer_end=end,
-                confidence=best.score,
-            )
+                confidence=confidence,
+            ),
+            "evidence": evidence,
         }
 
     def score_sentences(
