@@ -84,7 +84,6 @@ def build_check_pipeline(index: CorpusIndex, settings: Settings) -> Pipeline:
     checker = QuoteChecker(
         altered_min_similarity=settings.altered_min_similarity,
         paraphrase_min_similarity=settings.paraphrase_min_similarity,
-        paraphrase_min_confidence=settings.paraphrase_min_confidence,
     )
     checker.attach(quote_index=index.quote_index, statements=index, articles=index.articles)
     pipeline.add_component("checker", checker)

@@ -60,10 +60,6 @@ class Settings(BaseSettings):
     # stay in Ukraine", 0.63) would pass as a paraphrase.
     altered_min_similarity: float = 0.7
     paraphrase_min_similarity: float = 0.65
-    # ... and when no sentence passes that rule, the nearest one when the paraphrase model gives it this probability
-    # (pipeline/paraphrase_confidence.py). Chosen with the model by bench/fit_paraphrase.py over sets A to O, counting
-    # a made-up quote given a verdict as 8 paraphrases missed: false support is far worse than "not found".
-    paraphrase_min_confidence: float = 0.64
 
     # Who publishes a ClaimReview export (its ``author``): set these to the newsroom's name and home page.
     organization_name: str = "factcheck"

@@ -27,7 +27,6 @@ from haystack import Document, component, default_from_dict, default_to_dict
 
 from pipeline.attribution.vocabulary import NARRATION_SPEECH_VERBS as SPEECH_VERBS
 from pipeline.attribution.vocabulary import STOPWORDS as VOCABULARY_STOPWORDS
-from pipeline.paraphrase_confidence import ParaphraseEvidence, paraphrase_confidence
 from pipeline.passage_meta import has_source_span, retrieval_score, source_span
 from pipeline.quote_index import LexicalMatch, QuoteIndex
 from pipeline.quote_text import difference_list, tokenize
@@ -58,13 +57,9 @@ STOPWORDS = VOCABULARY_STOPWORDS | {"it's"}
 class QuoteChecker:
     """Gives a quote (and optionally who said it) one verdict, with the exact source span behind it."""
 
-    def __init__(
-        self, *, altered_min_similarity: float, paraphrase_min_similarity: float,
-        paraphrase_min_confidence: float = 0.64,
-    ) -> None:
+    def __init__(self, *, altered_min_similarity: float, paraphrase_min_similarity: float) -> None:
         self.altered_min_similarity = altered_min_similarity
         self.paraphrase_min_similarity = paraphrase_min_similarity
-        self.paraphrase_min_confidence = paraphrase_min_confidence
         self._index: QuoteIndex | None = None
         self._articles: Mapping[str, Article] = {}
         self._statements: StatementSource = StatementList()
@@ -87,35 +82,32 @@ class QuoteChecker:
             self,
             altered_min_similarity=self.altered_min_similarity,
             paraphrase_min_similarity=self.paraphrase_min_similarity,
-            paraphrase_min_confidence=self.paraphrase_min_confidence,
         )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QuoteChecker:
         return default_from_dict(cls, data)
 
-    @component.output_types(result=CheckResult, nearest=ParaphraseEvidence | None)
+    @component.output_types(result=CheckResult)
     def run(
         self,
         quote: str,
         speaker: str | None = None,
         candidates: list[Document] | None = None,
         query_embedding: np.ndarray | list[float] | None = None,
-    ) -> dict[str, Any]:
-        """Check ``quote`` (claimed to be by ``speaker`` if given) against the attached corpus; ``nearest`` is what
-        the paraphrase model weighed of the nearest sentence (``bench/fit_paraphrase.py`` fits the model on it)."""
+    ) -> dict[str, CheckResult]:
+        """Check ``quote`` (claimed to be by ``speaker`` if given) against the attached corpus."""
         if self._index is None:
             raise RuntimeError("QuoteChecker.attach() must be called before run()")
         claimed = speaker.strip() if speaker and speaker.strip() else None
         lexical = self._index.find(quote)
         ranked = rank_by_cosine(candidates or [], query_embedding)
-        nearest = self._nearest_evidence(quote, ranked)
         result = self._check_words(quote, claimed, lexical)
         if result is None:
-            result = self._check_meaning(quote, claimed, ranked, nearest)
+            result = self._check_meaning(quote, claimed, ranked)
         if result is None:
             result = _not_found(quote, claimed, lexical, ranked)
-        return {"result": result, "nearest": nearest}
+        return {"result": result}
 
     # ------------------------------------------------------------------------------ words
     def _check_words(self, quote: str, claimed: str | None, lexical: list[LexicalMatch]) -> CheckResult | None:
@@ -163,11 +155,9 @@ class QuoteChecker:
 
     # ---------------------------------------------------------------------------- meaning
     def _check_meaning(
-        self, quote: str, claimed: str | None, ranked: list[tuple[float, Document]],
-        nearest: ParaphraseEvidence | None,
+        self, quote: str, claimed: str | None, ranked: list[tuple[float, Document]]
     ) -> CheckResult | None:
-        """Paraphrase (or misattributed paraphrase) from the candidate sentences, closest first; when no sentence
-        passes the rules, the nearest one when the paraphrase model finds it likely."""
+        """Paraphrase (or misattributed paraphrase) from the candidate sentences, closest first."""
         quote_stems, quote_figures, quote_asks = content_stems(quote), figures(quote), ends_with_question(quote)
         scored = [
             (score, document)
@@ -175,13 +165,6 @@ class QuoteChecker:
             if self._locatable(document)
             and self._paraphrase_gate(score, quote_stems, quote_figures, quote_asks, document)
         ]
-        if (
-            not scored
-            and nearest is not None
-            and may_reword(quote_figures, quote_asks, ranked[0][1].content or "")
-            and paraphrase_confidence(nearest) >= self.paraphrase_min_confidence
-        ):
-            scored = ranked[:1]
         if not scored:
             return None
         best_score = scored[0][0]
@@ -213,23 +196,13 @@ class QuoteChecker:
         if score < threshold:
             return False
         source = document.content or ""
-        if not may_reword(quote_figures, quote_asks, source):
-            return False
+        if not quote_figures <= figures(source):
+            return False  # "at least $100,000 next year" against "$2.5 million": another claim, not other words
+        if ends_with_question(source) and not quote_asks:
+            return False  # an interviewer's "Tell me what it was like ...?" says nothing a statement could reword
         if score >= threshold + STRONG_PARAPHRASE_MARGIN:
             return True
         return bool(quote_stems & content_stems(source))
-
-    def _nearest_evidence(self, quote: str, ranked: list[tuple[float, Document]]) -> ParaphraseEvidence | None:
-        """The paraphrase model's view of the sentence nearest the quote (None when it is not in the corpus)."""
-        if not ranked or not self._locatable(ranked[0][1]):
-            return None
-        score, document = ranked[0]
-        return ParaphraseEvidence(
-            cosine=score,
-            lead=score - ranked[1][0] if len(ranked) > 1 else 0.0,  # alone, it leads nothing: no evidence
-            shared_words=len(content_stems(quote) & content_stems(document.content or "")),
-            narration=self._mostly_statement(*_location(document)) is None,
-        )
 
     def _paraphrase_result(
         self,
@@ -413,13 +386,6 @@ def cosine(a: np.ndarray | list[float], b: np.ndarray | list[float]) -> float:
 
 
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
-
-
-def may_reword(quote_figures: set[str], quote_asks: bool, source: str) -> bool:
-    """The rules no closeness overrides: a paraphrase adds no figure, and a question rewords no statement."""
-    if not quote_figures <= figures(source):
-        return False  # "at least $100,000 next year" against "$2.5 million": another claim, not other words
-    return quote_asks or not ends_with_question(source)  # an interviewer's "Tell me what it was like ...?"
 
 
 def figures(text: str) -> set[str]:
