@@ -21,6 +21,14 @@ def passage_of(
                     meta={"doc_id": "a.txt", "title": title, "start": 0, "end": len(text), "role": role,
                           "dense_score": dense, "sentences": spans})
 
+
+def answerer_over(settings: Settings, *passages: Document, abstain_threshold: float = 0.3) -> ExtractiveAnswerer:
+    """An answerer whose word rarity comes from a store of ``settings``' kind holding ``passages``."""
+    store = make_store(settings, embedding_dimension=3)
+    store.write_documents(list(passages))
+    return ExtractiveAnswerer(term_statistics=store, abstain_threshold=abstain_threshold)
+
+
 LONG = ("Around 125,000 Russian troops had been deployed near Ukraine’s eastern border in November 2021, with "
         "President Putin seeking assurances that the country would not join the NATO alliance.")
 
@@ -54,14 +62,12 @@ def test_short_sentences_and_quotes_are_not_cut() -> None:
 
 
 def test_abstains_without_evidence_and_answers_with_it(any_store_settings: Settings) -> None:
-    store = make_store(any_store_settings, embedding_dimension=3)
     passage = Document(
         id="a.txt:0:40", content="The embassy moved to Lviv in western Ukraine.",
         meta={"doc_id": "a.txt", "title": "T", "start": 0, "end": 45, "sentences": [[0, 45]], "role": "body",
               "dense_score": 0.8},
     )
-    store.write_documents([passage])  # word rarity comes from the store, whichever it is
-    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.46)
+    answerer = answerer_over(any_store_settings, passage, abstain_threshold=0.46)
     hit = answerer.run(question="Where did the embassy move?", documents=[passage])["result"]
     assert not hit.abstained and hit.answer == passage.content and hit.citations[0].start == 0
     miss = answerer.run(question="What did the French president say about tariffs?", documents=[])["result"]
@@ -69,13 +75,11 @@ def test_abstains_without_evidence_and_answers_with_it(any_store_settings: Setti
 
 
 def test_a_passage_found_by_keywords_alone_is_weighed_by_its_retrieved_embedding(any_store_settings: Settings) -> None:
-    store = make_store(any_store_settings, embedding_dimension=3)
     passage = Document(
         id="a.txt:0:45", content="The embassy moved to Lviv in western Ukraine.", embedding=[0.0, 1.0, 0.0],
         meta={"doc_id": "a.txt", "title": "T", "start": 0, "end": 45, "sentences": [[0, 45]], "role": "body"},
     )
-    store.write_documents([passage])
-    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.46)
+    answerer = answerer_over(any_store_settings, passage)
     near = answerer.score_sentences("Where did the embassy move?", [passage], [0.0, 1.0, 0.0])[0]
     far = answerer.score_sentences("Where did the embassy move?", [passage], [1.0, 0.0, 0.0])[0]
     assert near.dense == 1.0 and far.dense == 0.0
@@ -90,11 +94,9 @@ def test_the_answerer_serialises_with_its_term_statistics() -> None:
 
 
 def test_a_question_in_the_source_is_never_the_answer(any_store_settings: Settings) -> None:
-    store = make_store(any_store_settings, embedding_dimension=3)
     passage = passage_of("Q: How do you view the result of the referendum?",
                          "The result expresses the views of the British people.", dense=0.7)
-    store.write_documents([passage])
-    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    answerer = answerer_over(any_store_settings, passage)
     result = answerer.run(question="How do you view the result of the referendum?", documents=[passage])["result"]
     assert not result.abstained and result.answer == "The result expresses the views of the British people."
 
@@ -109,11 +111,9 @@ def test_a_clock_time_answers_a_when_question() -> None:
 
 def test_of_sentences_tied_on_their_passage_the_one_that_says_it_leads(any_store_settings: Settings) -> None:
     # Each sentence covers under 80% of what the passage covers, so both are lifted to the same floor.
-    store = make_store(any_store_settings, embedding_dimension=3)
     passage = passage_of("Thank you for coming to the talks today.", "The coalition will plan the budget there.",
                          title="Briefing", dense=0.6)
-    store.write_documents([passage])
-    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    answerer = answerer_over(any_store_settings, passage)
     first, second = answerer.score_sentences("What will the coalition plan at the talks?", [passage], None)[:2]
     assert first.score == second.score
     assert first.text.startswith("The coalition will plan")
@@ -126,9 +126,7 @@ def test_a_header_line_is_found_through_the_other_header_lines(any_store_setting
     text = ("Daily Press Briefing\n\nJohn Kirby\n\nWashington, DC\n\nJune 24, 2016\n\n1:43 p.m. EDT\n\n"
             "MR. KIRBY: Good afternoon, everybody. I have nothing to start with today.")
     header = ArticleSplitter().split(parse_article("kirby.txt", text.encode()))[0]
-    store = make_store(any_store_settings, embedding_dimension=3)
-    store.write_documents([header])
-    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    answerer = answerer_over(any_store_settings, header)
     best = answerer.score_sentences("What time did Kirby's briefing begin?", [header], None)[0]
     assert best.text == "1:43 p.m. EDT"
 
@@ -152,11 +150,9 @@ def test_a_header_line_says_when_the_event_it_heads_took_place(any_store_setting
 
 def test_a_name_only_the_headline_holds_is_not_unknown(any_store_settings: Settings) -> None:
     # Passages never hold the headline, so word rarity alone would call "Solis" a name the corpus lacks.
-    store = make_store(any_store_settings, embedding_dimension=3)
     passage = passage_of("Washington, DC", "Thursday, January 14, 2010", title="Secretary of Labor Hilda L. Solis",
                          role="subheading", joiner="\n\n")
-    store.write_documents([passage])
-    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    answerer = answerer_over(any_store_settings, passage)
     named = answerer.score_sentences("On what date did Secretary Solis speak?", [passage], None)[0]
     unnamed = answerer.score_sentences("On what date did the secretary speak?", [passage], None)[0]
     unknown = answerer.score_sentences("On what date did Secretary Perez speak?", [passage], None)[0]
@@ -165,11 +161,9 @@ def test_a_name_only_the_headline_holds_is_not_unknown(any_store_settings: Setti
 
 
 def test_a_proper_place_beats_an_organisation_for_where(any_store_settings: Settings) -> None:
-    store = make_store(any_store_settings, embedding_dimension=3)
     passage = passage_of("On the Visit of the First Lady — DOL", "Washington, DC", title="Remarks", role="subheading",
                          joiner="\n\n")
-    store.write_documents([passage])
-    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    answerer = answerer_over(any_store_settings, passage)
     best = answerer.score_sentences("In which city were the remarks given?", [passage], None)[0]
     assert best.text == "Washington, DC"
 
@@ -218,22 +212,18 @@ def test_a_question_put_to_someone_is_about_whoever_answers_it(any_store_setting
 
 def test_a_publishing_notice_answers_nothing(any_store_settings: Settings) -> None:
     """"EMBARGOED UNTIL DELIVERY" shares "delivered" with the question but says only how the page was issued."""
-    store = make_store(any_store_settings, embedding_dimension=3)
     passage = passage_of("Office of the Press Secretary", "EMBARGOED UNTIL DELIVERY", "Elwood, Illinois",
                          title="Remarks by the President on Memorial Day", role="subheading", joiner="\n\n")
-    store.write_documents([passage])
-    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    answerer = answerer_over(any_store_settings, passage)
     candidates = answerer.score_sentences("Where were these Memorial Day remarks delivered?", [passage], None)
     assert [c.text for c in candidates] == ["Elwood, Illinois"]
 
 
 def test_a_title_answers_what_post_someone_holds(any_store_settings: Settings) -> None:
     """"What post does X hold?": the sentence giving X's title answers, though it repeats no word of "post"."""
-    store = make_store(any_store_settings, embedding_dimension=3)
     passage = passage_of("Today we are very honored to be joined by U.S. Secretary of Energy Jane Holm.",
                          "Jane Holm spoke for twenty minutes about the winter.", dense=0.5)
-    store.write_documents([passage])
-    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    answerer = answerer_over(any_store_settings, passage)
     best = answerer.score_sentences("What post does Jane Holm hold in the U.S. government?", [passage], None)[0]
     assert best.text.startswith("Today we are very honored")
     assert best.score > best.untyped  # holding a title counts as holding what was asked for
@@ -247,11 +237,9 @@ def test_a_sentence_that_rises_to_the_top_is_judged_on_its_entities_too(
     from pipeline.components import answerer as answerer_module
 
     monkeypatch.setattr(answerer_module, "RETYPE_CANDIDATES", 1)
-    store = make_store(any_store_settings, embedding_dimension=3)
     passage = passage_of("The harbour meeting was chaired in the old town hall.", "Anne Holm opened the session.",
                          dense=0.5)
-    store.write_documents([passage])
-    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    answerer = answerer_over(any_store_settings, passage)
     candidates = answerer.score_sentences("Who chaired the harbour meeting?", [passage], None)
     assert candidates[0].evidence != "untyped"
 
