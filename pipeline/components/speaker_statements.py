@@ -18,6 +18,11 @@ from pipeline.types import Article, AskResult, Citation, Paragraph, Statement
 _REPORTING = re.compile(r"\bthat\b|\b(?:" + "|".join(sorted(QUOTE_ONLY_VERBS, key=len, reverse=True)) + r")\b")
 
 
+# The words a sentence may open with before the mention of its speaker and still be that speaker's name: articles
+# and capitalised words ("The", "Agency Spokesman" before "Ron Redmond"); a comma or a lower-case word ends it.
+_SUBJECT_OPENING = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[A-Z][\w.’'-]*)\s+)*")
+
+
 @component
 class SpeakerStatementsAnswerer:
     """Lists a speaker's statements (filtered by topic when one is named); abstains for unknown speakers."""
@@ -124,7 +129,10 @@ def _with_mention(text: str, paragraph: Paragraph, statement: Statement) -> tupl
     pattern = re.compile(r"(?<!\w)" + re.escape(statement.mention) + r"(?!\w)")
     before = [m for m in pattern.finditer(text, sentence.start, statement.start)]
     if before:
-        return before[-1].start(), statement.end
+        start = before[-1].start()
+        if _SUBJECT_OPENING.fullmatch(text, sentence.start, start):
+            start = sentence.start  # "The U.N. refugee agency says", "Agency Spokesman Ron Redmond says"
+        return start, statement.end
     after = pattern.search(text, statement.end, max(sentence.end, statement.end))
     if after is not None:
         return statement.start, after.end()

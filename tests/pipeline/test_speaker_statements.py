@@ -8,6 +8,7 @@ from pipeline.attribution import extract_statements
 from pipeline.components.router import SpeakerQuestion
 from pipeline.components.speaker_statements import SpeakerStatementsAnswerer
 from pipeline.statement_source import StatementList
+from pipeline.types import Statement
 from tests.pipeline.attribution.articles import make_article
 
 CITATION_CASES: list[tuple[str, str, list[str]]] = [
@@ -62,3 +63,23 @@ def test_a_person_never_quoted_is_an_abstention() -> None:
     answerer.attach(statements=StatementList(statements), articles={article.doc_id: article})
     result = answerer.run(SpeakerQuestion(question="What did Ada Lind say?", name="Ada Lind"))["result"]
     assert result.abstained and result.route == "speaker"
+
+
+@pytest.mark.parametrize(("paragraph", "mention", "cited"), [
+    ("Agency Spokesman Tilda Brooks says the pier will reopen on Friday.", "Spokesman Tilda Brooks",
+     "Agency Spokesman Tilda Brooks says the pier will reopen on Friday"),
+    ("Later, Spokesman Tilda Brooks says the pier will reopen on Friday.", "Spokesman Tilda Brooks",
+     "Spokesman Tilda Brooks says the pier will reopen on Friday"),
+], ids=["capitalised words before the mention open the subject", "a comma ends the subject's opening"])
+def test_a_reported_statement_is_cited_from_its_subjects_first_word(paragraph: str, mention: str, cited: str) -> None:
+    """The mention found for a speaker may miss the first words of the subject it heads ("Agency" of "Agency
+    Spokesman Ron Redmond says ..."); the citation starts where the subject does."""
+    article = make_article(paragraph)
+    text = "the pier will reopen on Friday"
+    start = article.text.index(text)
+    statement = Statement(doc_id=article.doc_id, title=article.title, text=text, start=start, end=start + len(text),
+                          speaker="Tilda Brooks", kind="reported", paragraph=1, mention=mention)
+    answerer = SpeakerStatementsAnswerer()
+    answerer.attach(statements=StatementList([statement]), articles={article.doc_id: article})
+    result = answerer.run(SpeakerQuestion(question="What did Tilda Brooks say?", name="Tilda Brooks"))["result"]
+    assert [c.text for c in result.citations] == [cited]
