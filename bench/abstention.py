@@ -1,9 +1,10 @@
-"""Abstention calibration: evidence scores of answerable vs unanswerable questions, per set and over all sets.
+"""Abstention calibration: the confidence of answerable vs unanswerable questions, per set and over all sets.
 
 For each set (a folder with ``qa.jsonl``, run on its own ``corpus/`` when it has one) every question is
-asked once; the answerer's best evidence score (``confidence``) is recorded whether it answered or not.
-Prints, per set and pooled, answer and abstention accuracy, false answers and false abstentions, and
-min/quartiles/max of the scores of each kind, so ``abstain_threshold`` is chosen over all of them.
+asked once; the answer's ``confidence`` (the answer-confidence model's probability that the best sentence
+answers, ``pipeline/answer_confidence.py``) is recorded whether it answered or not. Prints, per set and
+pooled, answer and abstention accuracy, false answers and false abstentions, and min/quartiles/max of the
+confidence of each kind. ``bench/fit_abstention.py`` fits the model and chooses ``abstain_threshold``.
 
     .venv/bin/python bench/abstention.py tests/eval/seed ../shared/eval/real
     .venv/bin/python bench/abstention.py SET_DIR --corpus DIR --verbose     # one line per question
