@@ -28,7 +28,7 @@ class AnswerEvidence:
     coverage: float  # share of the question's weighted words it covers (at least most of its passage's share)
     own: float  # ... in its own words
     focus: float  # weight share of the question's type words ("city" in "which city")
-    margin: float  # its score minus the best score of any other passage (its own score if there is none)
+    margin: float  # its score minus the best score of any other passage (0 when there is none)
     typed: bool  # the question asks for a kind of thing (a name, a place, a number...)
     evidence: Evidence  # what its named entities showed of that kind: "untyped" when they were not checked
 

@@ -202,7 +202,8 @@ class ExtractiveAnswerer:
             return {"result": AskResult(question=question, answer=None, abstained=True), "evidence": None}
         best = candidates[0]
         distinct = _distinct(candidates)
-        runner_up = next((c.score for c in distinct if c.passage.id != best.passage.id), 0.0)
+        # alone (a one-article corpus), nothing shows the sentence standing out: no lead, not a lead of its whole score
+        runner_up = next((c.score for c in distinct if c.passage.id != best.passage.id), best.score)
         evidence = AnswerEvidence(
             score=best.score, untyped=best.untyped, dense=best.dense, coverage=best.coverage, own=best.own,
             focus=best.focus_share, margin=best.score - runner_up, typed=answer_type(question) is not None,

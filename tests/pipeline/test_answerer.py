@@ -264,3 +264,12 @@ def test_an_organisation_speaking_lends_its_name_not_its_description(any_store_s
         return next(c.own for c in candidates if c.text == agency)
 
     assert own_coverage("U.N. refugee agency") == own_coverage("U.N.")
+
+
+def test_a_lone_passage_shows_no_lead(any_store_settings: Settings) -> None:
+    """With no other passage retrieved (a one-article corpus), nothing shows the best sentence standing out, so its
+    lead over the others counts as none, not as its whole score: a trap like this one is not answered on a lead."""
+    passage = passage_of("The council will build a flood wall of 400 metres.", "Work starts in May.", dense=0.6)
+    answerer = answerer_over(any_store_settings, passage)
+    evidence = answerer.run(question="How much will the flood wall cost?", documents=[passage])["evidence"]
+    assert evidence is not None and evidence.margin == 0.0
