@@ -20,7 +20,9 @@ _REPORTING = re.compile(r"\bthat\b|\b(?:" + "|".join(sorted(QUOTE_ONLY_VERBS, ke
 
 # The words a sentence may open with before the mention of its speaker and still be that speaker's name: articles
 # and capitalised words ("The", "Agency Spokesman" before "Ron Redmond"); a comma or a lower-case word ends it.
-_SUBJECT_OPENING = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[A-Z][\w.’'-]*)\s+)*")
+# The alternatives start with different letters, so a long run of words that fails is read once, not tried in
+# every split ("The" matching both a capitalised word and an article would make that exponential).
+_SUBJECT_OPENING = re.compile(r"(?:(?:the|an?|[A-Z][\w.’'-]*)\s+)*")
 
 
 @component
