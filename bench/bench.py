@@ -9,6 +9,9 @@ embeddings and statements copied too (``replicated_corpus``), so the index has t
 hours of embedding. Every figure is measured on the index as built; ``index_passages_per_s`` by indexing the
 corpus again into an empty cache, up to ``--index-rate-up-to`` articles (default ``BASE_ARTICLES``; a
 replica's copies are indexed like any article, which at 1,000 articles takes about half an hour here).
+Above ``--index-sample`` articles indexing is also projected from its two parts, measured apart
+(``projected_indexing_rate``): the per-article work on a sample indexed from an empty cache, and the
+assembly of the whole index (at 10,000 articles indexing from empty would take over four hours here).
 
 Columns: cold ask from the command line alone (a fresh process: imports, model, snapshot, answer) beside
 the import floor (``import torch, sentence_transformers, haystack`` in a fresh process) and through a
@@ -108,6 +111,9 @@ COLD_QUESTION = "Where has the US embassy been temporarily relocated?"
 COLD_RUNS = 3
 # Corpora up to this size are embedded by the model; larger ones replicate this one's cached articles.
 BASE_ARTICLES = 10
+# Articles indexed from an empty cache to project the indexing of a larger corpus: ten copies of each base
+# article, about 5,000 passages, three minutes here.
+INDEX_SAMPLE = 100
 
 
 def replicated_corpus(size: int, base: Path, settings: Settings) -> Path:
@@ -226,18 +232,62 @@ def import_floor() -> float:
 def indexing_rate(settings: Settings) -> dict[str, float]:
     """Indexing the corpus from an empty cache, the model and parser already loaded: passages per second end to
     end (splitting, entities, embedding passages and sentences, attribution, assembling the index)."""
+    seconds, passages = _index_from_empty(settings, None)
+    return {"index_s": round(seconds, 2), "index_passages_per_s": round(passages / seconds, 1)}
+
+
+def projected_indexing_rate(settings: Settings, sample: int) -> dict[str, float]:
+    """Indexing a corpus too large to index from an empty cache within a run, projected from its parts.
+
+    The first ``sample`` articles are indexed from an empty cache (the per-article work: splitting, entities,
+    embedding, attribution), and the whole index is assembled from the per-article cache (the part that
+    grows with the corpus: reading every article's share, concatenating, building the store). The
+    projection is the sample's seconds per passage times every passage, plus the whole assembly; the
+    assembly also reads the cache, which indexing from empty does not, so the projection errs slow.
+    """
     from pipeline.indexing import Indexer
+
+    sample_seconds, sample_passages = _index_from_empty(settings, sample)
+    started = time.perf_counter()
+    index = Indexer(settings).build(settings.corpus_dir)
+    assembly = time.perf_counter() - started
+    passages = index.store.count_documents()
+    del index
+    projected = sample_seconds / sample_passages * passages + assembly
+    return {
+        "index_sample_articles": sample, "index_sample_passages_per_s": round(sample_passages / sample_seconds, 1),
+        "assemble_from_cache_s": round(assembly, 2), "index_projected_s": round(projected, 1),
+        "index_projected_passages_per_s": round(passages / projected, 1),
+    }
+
+
+def index_rows(settings: Settings, size: int, index_rate_up_to: int, index_sample: int) -> dict[str, float]:
+    """Indexing measured from an empty cache up to ``index_rate_up_to`` articles (a replica's copies are indexed
+    like any article, only for longer), and projected from a sample above ``index_sample`` articles."""
+    row: dict[str, float] = {}
+    if size <= index_rate_up_to:
+        row.update(indexing_rate(settings))
+    if size > index_sample:
+        row.update(projected_indexing_rate(settings, index_sample))
+    return row
+
+
+def _index_from_empty(settings: Settings, first: int | None) -> tuple[float, int]:
+    """Seconds to index the corpus's first ``first`` articles (all if None) into an empty cache, and passages."""
+    from pipeline.indexing import Indexer, assemble
     from pipeline.nlp import english
 
+    load = load_corpus(settings.corpus_dir, max_bytes=settings.max_file_bytes)
+    articles = load.articles if first is None else load.articles[:first]
     with tempfile.TemporaryDirectory() as empty:
         indexer = Indexer(settings.model_copy(update={"cache_dir": Path(empty)}))
         indexer.pipeline  # noqa: B018  (loads the model and the parser outside the timing)
         english()
         started = time.perf_counter()
-        index = indexer.build(settings.corpus_dir)
+        entries, _ = indexer.index_articles(articles)
+        index = assemble(settings.corpus_dir, entries, load.warnings, settings=indexer.settings)
         seconds = time.perf_counter() - started
-    passages = index.store.count_documents()
-    return {"index_s": round(seconds, 2), "index_passages_per_s": round(passages / seconds, 1)}
+    return seconds, index.store.count_documents()
 
 
 def service_rss(settings: Settings, corpus: Path) -> dict[str, float]:
@@ -320,7 +370,10 @@ def add_one(service: Any) -> dict[str, float]:
     }
 
 
-def run_size(size: int, stock: bool, rss_only: bool = False, index_rate_up_to: int = BASE_ARTICLES) -> dict:
+def run_size(
+    size: int, stock: bool, rss_only: bool = False, index_rate_up_to: int = BASE_ARTICLES, *,
+    index_sample: int = INDEX_SAMPLE, index_only: bool = False,
+) -> dict:
     from pipeline.engine_socket import EngineServer
     from pipeline.service import FactChecker
     from pipeline.store import NumpyDocumentStore
@@ -334,6 +387,8 @@ def run_size(size: int, stock: bool, rss_only: bool = False, index_rate_up_to: i
     else:
         corpus = synthetic_corpus(size)
     settings = cache_settings.model_copy(update={"corpus_dir": corpus})
+    if index_only:
+        return {"articles": size, **index_rows(settings, size, index_rate_up_to, index_sample)}
     service = FactChecker(settings)
     started = time.perf_counter()
     index = service.refresh()  # from the per-article cache (or embedding), then the snapshot is written
@@ -342,8 +397,7 @@ def run_size(size: int, stock: bool, rss_only: bool = False, index_rate_up_to: i
     row: dict = {"articles": len(index.articles), "passages": passages, "sentences": len(index.sentences),
                  "replica": replica, "embedded_now": index.embedded_now}
     row["build_from_cache_s" if not index.embedded_now else "build_s"] = round(build_seconds, 2)
-    if size <= index_rate_up_to:  # a replica's copies are indexed like any article, only for longer
-        row.update(indexing_rate(settings))
+    row.update(index_rows(settings, size, index_rate_up_to, index_sample))
     if rss_only:
         del service, index
         row.update({f"rss_{k.lower()}_mb": v for k, v in service_rss(settings, corpus).items()})
@@ -425,6 +479,9 @@ def main() -> None:
     parser.add_argument("--rss-only", action="store_true", help="only build the index and measure memory")
     parser.add_argument("--index-rate-up-to", type=int, default=BASE_ARTICLES, metavar="N",
                         help="measure indexing from an empty cache up to N articles (replicas too; 100 take 3 min)")
+    parser.add_argument("--index-sample", type=int, default=INDEX_SAMPLE, metavar="N",
+                        help="above N articles, also project indexing from N articles and the whole assembly")
+    parser.add_argument("--index-only", action="store_true", help="only measure indexing")
     parser.add_argument("--rss-probe", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_probe:
@@ -433,11 +490,13 @@ def main() -> None:
     rows = []
     for size in args.sizes:
         print(f"benchmarking {size} articles...", file=sys.stderr, flush=True)
-        rows.append(run_size(size, args.stock, args.rss_only, args.index_rate_up_to))
+        rows.append(run_size(size, args.stock, args.rss_only, args.index_rate_up_to,
+                             index_sample=args.index_sample, index_only=args.index_only))
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
-    (results / ("bench-rss.json" if args.rss_only else "bench.json")).write_text(json.dumps(rows, indent=2))
+    name = "bench-rss.json" if args.rss_only else "bench-index.json" if args.index_only else "bench.json"
+    (results / name).write_text(json.dumps(rows, indent=2))
     if args.json:
         print(json.dumps(rows, indent=2))
         return
