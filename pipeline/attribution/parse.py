@@ -118,6 +118,9 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
         if subject.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subject = token.head  # "... Syria's foreign minister, who told her she is free to go": the minister
         start, end = _subject_span(subject)
+        named = _named_in_apposition(subject, token)
+        if named is not None:  # the subject runs on to the name ("the commissioner, Volker Turk,"), headed by it
+            subject, end = named, _subject_span(named)[1]
         verb = SpeechVerb(
             start=offset + token.idx, end=offset + token.idx + len(token.text),
             subject_start=offset + start, subject_end=offset + end, subject_head=offset + subject.idx,
@@ -160,6 +163,20 @@ def _author(subject: Token) -> Token | None:
         if token.head.lower_ == "by" and token.head.head.lemma_.lower() not in _WRITE_VERBS:
             continue
         return token
+    return None
+
+
+def _named_in_apposition(subject: Token, verb: Token) -> Token | None:
+    """"UNHCR's Regional Coordinator for Syrian Refugees, Panos Moumtzis, says ...": the person named in
+    apposition just before the verb speaks, wherever the parser hung the apposition (here on "Refugees")."""
+    if subject.ent_type_ == _ENTITY_PERSON or subject.i > verb.i:
+        return None
+    for token in subject.subtree:
+        if token.dep_ != "appos" or token.ent_type_ != _ENTITY_PERSON or token.i < subject.i:
+            continue
+        between = subject.doc[token.i + 1 : verb.i]
+        if len(between) and all(t.text == "," for t in between):
+            return token
     return None
 
 

@@ -35,3 +35,19 @@ def test_articles_parse_in_one_batch_and_keep_their_own_offsets() -> None:
     assert [len(p.verbs) for p in parses] == [1, 1]
     verb = next(iter(parses[1].verbs.values()))
     assert second.text[verb.subject_start : verb.subject_end] == "Ben Ola"
+
+
+def test_a_name_in_apposition_right_before_the_verb_heads_its_subject() -> None:
+    """The parser may hang the name on the role's last noun ("... for Syrian Refugees, Panos Moumtzis, says") and
+    tag the role as an organisation; the subject still runs from the role to the name, and the name heads it."""
+    article = make_article(
+        "UNHCR’s Regional Coordinator for Syrian Refugees, Panos Moumtzis, says most of the refugees flee at night.",
+        "The minister for the coast says the pier will reopen.",
+    )
+    parse = parse_articles([article])[0]
+    subjects = [(article.text[v.subject_start : v.subject_end], article.text[v.subject_head :].split()[0])
+                for v in parse.verbs.values()]
+    assert subjects == [
+        ("Regional Coordinator for Syrian Refugees, Panos Moumtzis", "Moumtzis,"),
+        ("The minister for the coast", "minister"),
+    ]
