@@ -23,6 +23,8 @@ _REPORTING = re.compile(r"\bthat\b|\b(?:" + "|".join(sorted(QUOTE_ONLY_VERBS, ke
 # The alternatives start with different letters, so a long run of words that fails is read once, not tried in
 # every split ("The" matching both a capitalised word and an article would make that exponential).
 _SUBJECT_OPENING = re.compile(r"(?:(?:the|an?|[A-Z][\w.’'-]*)\s+)*")
+# What may close a sentence after a report's last word: its full stop, question or exclamation mark, closing marks.
+_CLOSING = re.compile(r"[.?!…]+[”’\"')\]]*(?=\s|$)|[”’\"')\]]+[.?!…]+(?=\s|$)")
 
 
 @component
@@ -134,8 +136,15 @@ def _with_mention(text: str, paragraph: Paragraph, statement: Statement) -> tupl
         start = before[-1].start()
         if _SUBJECT_OPENING.fullmatch(text, sentence.start, start):
             start = sentence.start  # "The U.N. refugee agency says", "Agency Spokesman Ron Redmond says"
-        return start, statement.end
+        return start, _closing_punctuation_end(text, statement.end, sentence.end)
     after = pattern.search(text, statement.end, max(sentence.end, statement.end))
     if after is not None:
-        return statement.start, after.end()
+        return statement.start, _closing_punctuation_end(text, after.end(), sentence.end)
     return statement.start, statement.end
+
+
+def _closing_punctuation_end(text: str, end: int, sentence_end: int) -> int:
+    """Past the full stop (and closing marks) that end the sentence, when only they follow ``end``: a report
+    that runs to the end of its sentence is cited as the sentence ("She says the woman later died.")."""
+    closing = _CLOSING.match(text, end, max(end, sentence_end))
+    return closing.end() if closing and not text[closing.end() : sentence_end].strip() else end

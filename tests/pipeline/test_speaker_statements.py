@@ -13,15 +13,21 @@ from tests.pipeline.attribution.articles import make_article
 
 CITATION_CASES: list[tuple[str, str, list[str]]] = [
     (
-        "said that: the mention starts the citation",
+        "said that: the mention starts the citation, the full stop ends it",
         "Later that day, Harbour Master Tilda Brooks said that the pier would reopen on Friday.",
-        ["Harbour Master Tilda Brooks said that the pier would reopen on Friday"],
+        ["Harbour Master Tilda Brooks said that the pier would reopen on Friday."],
     ),
     (
         "said X after the report: the citation runs to the mention",
         "The pier will reopen on Friday, said Tilda Brooks, the harbour master.",
         ["The pier will reopen on Friday, said Tilda Brooks"],
     ),
+    (
+        "said X ending the sentence: the citation runs to its full stop",
+        "The pier will reopen on Friday, said Tilda Brooks.",
+        ["The pier will reopen on Friday, said Tilda Brooks."],
+    ),
+
     (
         "a quote ending a reported clause: cited from the mention to the end of the sentence, closing mark included",
         "Tilda Brooks said that the storm damage was \u201cworse than anyone expected\u201d.",
@@ -67,9 +73,9 @@ def test_a_person_never_quoted_is_an_abstention() -> None:
 
 @pytest.mark.parametrize(("paragraph", "mention", "cited"), [
     ("Agency Spokesman Tilda Brooks says the pier will reopen on Friday.", "Spokesman Tilda Brooks",
-     "Agency Spokesman Tilda Brooks says the pier will reopen on Friday"),
+     "Agency Spokesman Tilda Brooks says the pier will reopen on Friday."),
     ("Later, Spokesman Tilda Brooks says the pier will reopen on Friday.", "Spokesman Tilda Brooks",
-     "Spokesman Tilda Brooks says the pier will reopen on Friday"),
+     "Spokesman Tilda Brooks says the pier will reopen on Friday."),
 ], ids=["capitalised words before the mention open the subject", "a comma ends the subject's opening"])
 def test_a_reported_statement_is_cited_from_its_subjects_first_word(paragraph: str, mention: str, cited: str) -> None:
     """The mention found for a speaker may miss the first words of the subject it heads ("Agency" of "Agency
