@@ -53,6 +53,12 @@ _DATELINE_END = re.compile(r"(?:,[^,\n]{0,30})?\s*(?:\([^)\n]{1,20}\)\s*)?(?:[�
 _AND = re.compile(r"\s+and\s+")
 _THAT = re.compile(r"\bthat\s+")
 _LEAD_PUNCT = re.compile(r"\s*[:,]\s*")
+# A preposition that opens an amount is no preposition: "says about 80 percent of ...", "said over 300 died".
+_APPROXIMATE = re.compile(
+    r"(?i:about|around|over|under)\s+(?:[$£€]?\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|half|hundreds|thousands|millions|dozens|a\s+(?:third|quarter|half|"
+    r"dozen|hundred|thousand|million))\b)"
+)
 _TELL_OBJECT = re.compile(
     r"\s+(?:him|her|them|us|me|reporters|journalists|the press|(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
     r"(?:\s*[:,])?\s*"
@@ -420,6 +426,7 @@ class ClauseReader:
         words = self.text[start:end].split()
         if len(words) < MIN_REPORTED_WORDS:
             return None
-        if not event.introduced and words[0].lower() in PREPOSITIONS | AUXILIARIES:
+        if not event.introduced and words[0].lower() in PREPOSITIONS | AUXILIARIES \
+                and not _APPROXIMATE.match(self.text, start):
             return None
         return Span(start, end)
