@@ -6,7 +6,7 @@ from typing import Any
 
 from haystack import component, default_from_dict, default_to_dict
 
-from pipeline.attribution.vocabulary import QUOTE_ONLY_VERBS
+from pipeline.attribution.vocabulary import QUOTE_ONLY_VERBS, SPEECH_VERBS
 from pipeline.components.router import SpeakerQuestion
 from pipeline.lexicon import terms
 from pipeline.sentences import split_sentences
@@ -16,6 +16,13 @@ from pipeline.types import Article, AskResult, Citation, Paragraph, Statement
 # What makes a quote part of a report: "said that it was “...”", "told reporters that ...", or a verb that frames
 # it ("described the attack as “painful.”", "called it “a disgrace”").
 _REPORTING = re.compile(r"\bthat\b|\b(?:" + "|".join(sorted(QUOTE_ONLY_VERBS, key=len, reverse=True)) + r")\b")
+# ... or a speech verb and the start of its clause, the quote opening inside it with no comma or colon before it:
+# 'said the guardsmen were "indispensable."' (not 'said, "We ..."', where the quote is the whole report).
+_REPORTED_LEAD = re.compile(
+    r"\b(?:" + "|".join(sorted(SPEECH_VERBS - QUOTE_ONLY_VERBS, key=len, reverse=True)) + r")\s+[^,:;“”\"]*\w\s+[“\"]$"
+)
+# After a speaker named at the end of a report, the one word before the full stop is the verb: "..., Marciano noted."
+_FINAL_VERB = re.compile(r"\s+[a-z]+(?=[.?!…])")
 
 
 # The words a sentence may open with before the mention of its speaker and still be that speaker's name: articles
@@ -115,7 +122,8 @@ def _inside_report(text: str, paragraph: Paragraph, statement: Statement) -> boo
     lead = text[sentence_start : statement.start]
     at = lead.rfind(mention)
     tail = lead[at:] if at >= 0 else ""
-    return at >= 0 and bool(_REPORTING.search(tail, len(mention))) and tail.count("“") + tail.count('"') == 1
+    reporting = _REPORTING.search(tail, len(mention)) or _REPORTED_LEAD.search(tail, len(mention))
+    return at >= 0 and bool(reporting) and tail.count("“") + tail.count('"') == 1
 
 
 def _sentence_end(text: str, paragraph: Paragraph, position: int) -> int:
@@ -139,7 +147,8 @@ def _with_mention(text: str, paragraph: Paragraph, statement: Statement) -> tupl
         return start, _closing_punctuation_end(text, statement.end, sentence.end)
     after = pattern.search(text, statement.end, max(sentence.end, statement.end))
     if after is not None:
-        return statement.start, _closing_punctuation_end(text, after.end(), sentence.end)
+        verb = _FINAL_VERB.match(text, after.end(), max(sentence.end, after.end()))
+        return statement.start, _closing_punctuation_end(text, verb.end() if verb else after.end(), sentence.end)
     return statement.start, statement.end
 
 

@@ -44,6 +44,21 @@ CITATION_CASES: list[tuple[str, str, list[str]]] = [
         ["Tilda Brooks described the storm damage at the pier as \u201cpainful.\u201d"],
     ),
     (
+        "a quoted fragment ending a reported clause without 'that': the whole report",
+        "Tilda Brooks said the lifeguards were \u201cindispensable.\u201d",
+        ["Tilda Brooks said the lifeguards were \u201cindispensable.\u201d"],
+    ),
+    (
+        "a name and its verb ending the report: the citation runs through the verb",
+        "Water reached the pier by noon, Tilda Brooks noted.",
+        ["Water reached the pier by noon, Tilda Brooks noted."],
+    ),
+    (
+        "a quote after 'said,': its own words, not the report",
+        "Tilda Brooks said, \u201cThe pier is safe again.\u201d",
+        ["The pier is safe again."],
+    ),
+    (
         "a plain direct quote: its own words",
         "\u201cThe pier is safe again,\u201d Tilda Brooks said.",
         ["The pier is safe again,"],
