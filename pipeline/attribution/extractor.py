@@ -84,7 +84,7 @@ class Extractor:
             if self.forms.guest is not None and transcript is None:
                 if self.forms.is_question(paragraph):
                     statements.extend(whole_paragraph(self.article, paragraph, paragraph.start,
-                                                      self.forms.interviewer_who()))
+                                                      self.forms.asker_of(paragraph)))
                     answering = self.forms.guest
                     continue
                 if answering is not None and paragraph.role in {"body", "subheading"}:

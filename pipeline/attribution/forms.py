@@ -12,7 +12,10 @@
 * **Question-and-answer interview.** A headline that says it is an interview and names the guest ("Wikinews
   interviews Jane Doe, candidate for ..."), and at least ``MIN_QUESTIONS`` unlabelled paragraphs that are
   each one question: a question is the interviewer's, the paragraphs after it, up to the next question,
-  are the guest's answer.
+  are the guest's answer. A questions feature ("10 Questions for Our New Head of Science", "These rescue
+  swimmers have answers") is one too when its answers speak in the first person; its guest is the person
+  the headline names, else the one its introduction names most, and a question signed by a reader
+  ("...? – Jennifer LaRowe") is that reader's.
 * **Named interviewer.** "... interviewed by VOA correspondent Scott Stearns": the interviewer's turns
   ("QUESTION:", "Q") carry that name instead of "Interviewer".
 """
@@ -57,6 +60,15 @@ _STANDFIRST = re.compile(rf"\s*(?:(?:prepared|opening|closing|keynote)\s+)?{_SPE
                          re.IGNORECASE)
 _SPEECH_HEADLINE = re.compile(rf"\b{_SPEECH_NOUN}\b", re.IGNORECASE)
 _INTERVIEW_HEADLINE = re.compile(r"\b(?:interview(?:s|ed)?|Q\s?&\s?A|in conversation with)\b", re.IGNORECASE)
+# A feature printed as questions and answers that does not call itself an interview: "10 Questions for Our New Head
+# of Science", "Five questions with ...", "Got questions? These rescue swimmers have answers."
+_QUESTIONS_HEADLINE = re.compile(
+    r"\b(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+questions\b|\bquestions\s+(?:for|with|to)\b"
+    r"|\b(?:have|has|with)\s+(?:the\s+)?answers\b|\banswers?\s+(?:your|our|readers[’']?)\s+questions\b",
+    re.IGNORECASE,
+)
+# A reader's question signed after its question mark: "... as the person you helped? – Jennifer LaRowe".
+_QUESTION_SIGNATURE = re.compile(r"\?\s*(?:—|–|--|-)\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*$")
 # "The following is a statement from NASA Administrator Bill Nelson on ...:" introduces that person's words.
 # "Below is a statement that can be attributed to Tony Sayegh, ...:" too.
 _STATEMENT_INTRO = re.compile(
@@ -287,18 +299,58 @@ class DocumentForms:
     # --- question-and-answer interviews ----------------------------------------------------------------
 
     def _interview_guest(self) -> Who | None:
+        """The guest of an interview headline that names them; of a questions feature ("10 Questions for Our New
+        Head of Science"), the person its introduction names most (there the headline may name only a role)."""
         headline = self.paragraphs[0] if self.paragraphs and self.paragraphs[0].role == "headline" else None
-        if headline is None or not _INTERVIEW_HEADLINE.search(self.text, headline.start, headline.end):
+        if headline is None:
             return None
-        if sum(1 for p in self.paragraphs[1:] if self.is_question(p)) < MIN_QUESTIONS:
+        interview = _INTERVIEW_HEADLINE.search(self.text, headline.start, headline.end) is not None
+        feature = _QUESTIONS_HEADLINE.search(self.text, headline.start, headline.end) is not None
+        questions = [i for i, p in enumerate(self.paragraphs) if i > 0 and self.is_question(p)]
+        if not (interview or feature) or len(questions) < (MIN_QUESTIONS if interview else 1):
             return None
-        return self._named_in(headline.start, headline.end, known_only=True)
+        if not interview and not self._in_voice(questions[0]):
+            return None  # an explainer's questions ("Five questions for the new government") answered in narration
+        named = self._named_in(headline.start, headline.end, known_only=True)
+        if named is not None or not feature:
+            return named
+        return self._most_named(self.paragraphs[1 : questions[0]])
+
+    def _most_named(self, paragraphs: list[Paragraph]) -> Who | None:
+        """The person of the cast these paragraphs name most often (the later one of a tie)."""
+        counts: dict[str, int] = {}
+        last: dict[str, Who] = {}
+        for paragraph in paragraphs:
+            for mention in self.finder.mentions(paragraph.start, paragraph.end, narration_only=False):
+                if mention.phrase.kind != "person":
+                    continue
+                person, _ = self.cast.lookup([w.rstrip(".") for w in mention.phrase.words], mention.start)
+                if person is not None:
+                    counts[person.name] = counts.get(person.name, 0) + 1
+                    last[person.name] = Who((person.name,), mention.text, False, person.gender)
+        if not counts:
+            return None
+        return last[max(reversed(list(counts)), key=lambda name: counts[name])]
 
     def is_question(self, paragraph: Paragraph) -> bool:
-        """A paragraph that is one question (or two short ones) asked of the guest."""
+        """A paragraph that is one question (or two short ones) asked of the guest, perhaps signed by the reader
+        who asked it ("...? – Jennifer LaRowe")."""
         words = self.text[paragraph.start : paragraph.end].strip()
+        signed = _QUESTION_SIGNATURE.search(words)
+        if signed is not None:
+            words = words[: signed.start() + 1]
         return paragraph.role in {"body", "subheading"} and words.endswith("?") and words.count("?") <= 2 \
             and not self.has_quotes(paragraph)
+
+    def asker_of(self, paragraph: Paragraph) -> Who:
+        """Who asks a question: the reader who signed it, else the interviewer."""
+        end = paragraph.start + len(self.text[paragraph.start : paragraph.end].rstrip())
+        signed = _QUESTION_SIGNATURE.search(self.text, paragraph.start, end)
+        if signed is not None:
+            who = self._named_in(signed.start("name"), signed.end("name"))
+            if who is not None and who.kind == "person":
+                return who
+        return self.interviewer_who()
 
     def interviewer_who(self) -> Who:
         return self.interviewer or Who((INTERVIEWER,), None, False, None, "interviewer")

@@ -77,6 +77,47 @@ def test_a_feature_with_question_subheadings_is_no_interview() -> None:
     assert statements == []
 
 
+def test_a_questions_feature_gives_the_answers_to_the_person_its_introduction_names_most() -> None:
+    """"10 Questions for Our New Head of Science": the headline names a role; the introduction names the guest."""
+    statements = statements_of(
+        "Harbour Board chair Ada Quist has named Tilda Brooks as the new head of the lifeboat station.",
+        "Brooks was most recently a coxswain at Whitby. Brooks joined the crew at eighteen.",
+        "1. What is your plan for the station?",
+        "Right now, I am focusing on my crew and on the new boat we receive in May.",
+        "2. What do you hope volunteers will do?",
+        "I hope more people from the town join us on training nights.",
+        headline="Two Questions for Our New Station Head",
+    )
+    assert spoken(statements) == [
+        ("Interviewer", "1. What is your plan for the s"),
+        ("Tilda Brooks", "Right now, I am focusing on my"),
+        ("Interviewer", "2. What do you hope volunteers"),
+        ("Tilda Brooks", "I hope more people from the to"),
+    ]
+
+
+def test_a_question_signed_by_a_reader_is_the_readers() -> None:
+    statements = statements_of(
+        "Petty Officer Tilda Brooks saved a fisherman on her first rescue as a lifeboat swimmer.",
+        "Do you ever look back at a rescue and realise you were scared? – Jenny Marsh",
+        "Good question, Jenny. I will tell you how most of us feel: we are just like everyone else.",
+        headline="Got questions? These lifeboat swimmers have answers.",
+    )
+    assert [s.speaker for s in statements] == ["Jenny Marsh", "Tilda Brooks"]
+
+
+def test_an_explainers_questions_answered_in_narration_are_no_interview() -> None:
+    statements = statements_of(
+        "The new government of Prime Minister Jane Fox takes office on Monday. Jane Fox has promised change.",
+        "What happens to taxes?",
+        "The budget is due in March and the treasury expects no rise in income tax.",
+        "Will the ferry reopen?",
+        "The ferry timetable depends on a subsidy that has not yet been decided.",
+        headline="Five questions for the new government",
+    )
+    assert statements == []
+
+
 def test_a_statement_from_someone_introduces_their_quoted_paragraphs() -> None:
     statements = statements_of(
         "The following is a statement from Coastguard Director Ian Marsh on the rescue off Skye:",
