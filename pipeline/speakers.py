@@ -20,6 +20,9 @@ from pipeline.types import Statement
 
 TITLES = NAME_TITLES
 _WORD = re.compile(r"[\w’'-]+")
+# An organisation's acronym as a speaker's whole name ("ONS", "UNHCR"); two letters ("US") are too often a
+# person's initials too.
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
 
 
 def name_tokens(name: str) -> list[str]:
@@ -41,6 +44,8 @@ def same_person(claimed: str, speaker: str, aliases: Iterable[str] = ()) -> bool
         return False
     claimed_role = _role_only(claimed)
     for name in (speaker, *aliases):
+        if _acronym_of(claimed, name) or _acronym_of(name, claimed):
+            return True
         if claimed_role is not None:
             # "the Prime Minister" is whoever carries every one of those words, not any "minister", and
             # "the secretary" is a secretary, not the "Secretary General".
@@ -54,6 +59,15 @@ def same_person(claimed: str, speaker: str, aliases: Iterable[str] = ()) -> bool
         if claimed_core <= tokens:
             return True
     return False
+
+
+def _acronym_of(short: str, full: str) -> bool:
+    """Whether ``short`` is the acronym of ``full``'s capitalised words: "ONS" of "the Office for National
+    Statistics", "WFP" of "World Food Programme" (an organisation named both ways in one article)."""
+    acronym = short.strip()
+    acronym = acronym[4:] if acronym.lower().startswith("the ") else acronym
+    capitalised = [w for w in _WORD.findall(full) if w[:1].isupper()]
+    return bool(_ACRONYM.fullmatch(acronym)) and "".join(w[0] for w in capitalised) == acronym
 
 
 def _role_only(name: str) -> set[str] | None:

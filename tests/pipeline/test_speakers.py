@@ -15,6 +15,14 @@ def test_a_role_names_only_whoever_carries_every_role_word() -> None:
     assert same_person("the minister", "Karen Whitfield", {"Health Minister Karen Whitfield"})
 
 
+def test_an_organisations_acronym_is_its_full_name() -> None:
+    assert same_person("the Office for National Statistics", "ONS")
+    assert same_person("WFP", "World Food Programme")
+    assert not same_person("the Office for National Statistics", "OBR")
+    assert not same_person("Oscar Nash", "ONS")  # two words make no three-letter acronym
+    assert not same_person("Ursula Smith", "US")  # nor are two letters an organisation's name
+
+
 def test_names_still_match_their_fuller_forms() -> None:
     assert same_person("Stoltenberg", "Jens Stoltenberg")
     assert same_person("NATO Secretary General Jens Stoltenberg", "Jens Stoltenberg")
