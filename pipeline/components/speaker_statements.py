@@ -25,11 +25,14 @@ _REPORTED_LEAD = re.compile(
 _FINAL_VERB = re.compile(r"\s+[a-z]+(?=[.?!…])")
 
 
-# The words a sentence may open with before the mention of its speaker and still be that speaker's name: articles
-# and capitalised words ("The", "Agency Spokesman" before "Ron Redmond"); a comma or a lower-case word ends it.
-# The alternatives start with different letters, so a long run of words that fails is read once, not tried in
-# every split ("The" matching both a capitalised word and an article would make that exponential).
-_SUBJECT_OPENING = re.compile(r"(?:(?:the|an?|[A-Z][\w.’'-]*)\s+)*")
+# The words a sentence may open with before the mention of its speaker and still be that speaker's name: an article
+# and up to two lower-case words after it ("A local" before "official"), and capitalised words ("Agency
+# Spokesman" before "Ron Redmond"); a comma, or a lower-case word elsewhere, ends it. The alternatives never
+# match the same words ("The" is only an article), so a long run of words that fails is read once, not tried in
+# every split (an article that was also a capitalised word made that exponential).
+_SUBJECT_OPENING = re.compile(
+    r"(?:(?:(?:[Tt]he|[Aa]n?)(?:\s+(?!(?:the|an?)\s)[a-z][\w-]*){0,2}|(?!(?:The|An?)\s)[A-Z][\w.’'-]*)\s+)*"
+)
 # What may close a sentence after a report's last word: its full stop, question or exclamation mark, closing marks.
 _CLOSING = re.compile(r"[.?!…]+[”’\"')\]]*(?=\s|$)|[”’\"')\]]+[.?!…]+(?=\s|$)")
 

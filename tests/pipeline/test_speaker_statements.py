@@ -91,7 +91,12 @@ def test_a_person_never_quoted_is_an_abstention() -> None:
      "Agency Spokesman Tilda Brooks says the pier will reopen on Friday."),
     ("Later, Spokesman Tilda Brooks says the pier will reopen on Friday.", "Spokesman Tilda Brooks",
      "Spokesman Tilda Brooks says the pier will reopen on Friday."),
-], ids=["capitalised words before the mention open the subject", "a comma ends the subject's opening"])
+    ("A local official says the pier will reopen on Friday.", "official",
+     "A local official says the pier will reopen on Friday."),
+    ("Officials met, and a local official says the pier will reopen on Friday.", "official",
+     "official says the pier will reopen on Friday."),
+], ids=["capitalised words before the mention open the subject", "a comma ends the subject's opening",
+        "an article and its modifiers open the subject", "a lower-case word not after an article ends it"])
 def test_a_reported_statement_is_cited_from_its_subjects_first_word(paragraph: str, mention: str, cited: str) -> None:
     """The mention found for a speaker may miss the first words of the subject it heads ("Agency" of "Agency
     Spokesman Ron Redmond says ..."); the citation starts where the subject does."""
