@@ -149,7 +149,8 @@ class ClauseReader:
         if mention.who is None:
             mention.who = self.resolver.resolve(mention, as_speaker=True)
         if mention.who is None or mention.possessive or (self.after_preposition(mention, unit.start)
-                                                         and not spoken.authored):
+                                                         and not spoken.authored
+                                                         and not self._joins_a_name(mention, unit.start)):
             return None
         mention.who = self._whole_role(mention, mention.who, spoken.subject_start, spoken.subject_end)
         start, end, word = verb.start(), verb.end(), verb.group().lower()
@@ -355,6 +356,12 @@ class ClauseReader:
             return False
         person, _ = self.resolver.cast.lookup(phrase.words, mention.start)
         return person is None or len(person.positions) <= 1
+
+    def _joins_a_name(self, mention: Mention, floor: int) -> bool:
+        """"Ministry of Health spokesperson Christopher Nyanga said": the "of" before the mention joins the words of
+        a capitalised name, it does not govern the mention (as in "the wife of John Smith said")."""
+        before = self.text[floor : mention.outer].split()
+        return len(before) >= 2 and before[-1] in {"of", "for"} and before[-2][:1].isupper()
 
     def after_preposition(self, mention: Mention, floor: int) -> bool:
         before = self.text[floor : mention.outer].split()

@@ -22,6 +22,12 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
          ("mayor", "reported", "over 300 people had left the town")],
     ),
     (
+        "'of' inside an organisation's name before a spokesperson is no preposition governing the name",
+        ["In a statement, Ministry of Health spokesperson Lena Fox said the clinic would reopen.",
+         "The husband of Tilda Brooks said the pier was safe."],
+        [("Lena Fox", "reported", "the clinic would reopen")],
+    ),
+    (
         "a name with run-together initials after the quote",
         ["\u201cWe heard a loud noise and saw the coaches in flames,\u201d said M.N. Selvi, a nearby resident."],
         [("M.N. Selvi", "direct", "We heard a loud noise and saw the coaches in flames,")],
