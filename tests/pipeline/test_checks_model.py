@@ -12,7 +12,7 @@ HELD_OUT = PROJECT_ROOT / "tests" / "eval" / "heldout"
 # quote as its own words.
 STOLTENBERG = [
     "NATO Secretary General Jens Stoltenberg has said that any real signs of de-escalation in the region is yet to be"
-    " seen",
+    " seen.",
     "What we have to see is a substantial withdrawal of troops, not only troops but equipment.",
     "It’s too early to say whether we see anything on the ground, but we are following very closely what they are"
     " doing.",
