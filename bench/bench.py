@@ -11,7 +11,7 @@ corpus again into an empty cache, up to ``--index-rate-up-to`` articles (default
 replica's copies are indexed like any article, which at 1,000 articles takes about half an hour here).
 Above ``--index-sample`` articles indexing is also projected from its two parts, measured apart
 (``projected_indexing_rate``): the per-article work on a sample indexed from an empty cache, and the
-assembly of the whole index (at 10,000 articles indexing from empty would take over four hours here).
+assembly of the whole index (at 10,000 articles indexing from empty would take over three hours here).
 
 Columns: cold ask from the command line alone (a fresh process: imports, model, snapshot, answer) beside
 the import floor (``import torch, sentence_transformers, haystack`` in a fresh process) and through a

@@ -306,8 +306,10 @@ class DocumentForms:
             return None
         interview = _INTERVIEW_HEADLINE.search(self.text, headline.start, headline.end) is not None
         feature = _QUESTIONS_HEADLINE.search(self.text, headline.start, headline.end) is not None
+        if not (interview or feature):
+            return None
         questions = [i for i, p in enumerate(self.paragraphs) if i > 0 and self.is_question(p)]
-        if not (interview or feature) or len(questions) < (MIN_QUESTIONS if interview else 1):
+        if len(questions) < (MIN_QUESTIONS if interview else 1):
             return None
         if not interview and not self._in_voice(questions[0]):
             return None  # an explainer's questions ("Five questions for the new government") answered in narration

@@ -34,7 +34,7 @@ _SUBJECT_OPENING = re.compile(
     r"(?:(?:(?:[Tt]he|[Aa]n?)(?:\s+(?!(?:the|an?)\s)[a-z][\w-]*){0,2}|(?!(?:The|An?)\s)[A-Z][\w.’'-]*)\s+)*"
 )
 # What may close a sentence after a report's last word: its full stop, question or exclamation mark, closing marks.
-_CLOSING = re.compile(r"[.?!…]+[”’\"')\]]*(?=\s|$)|[”’\"')\]]+[.?!…]+(?=\s|$)")
+_CLOSING = re.compile(r"[”’\"')\]]*[.?!…]+[”’\"')\]]*")
 
 
 @component
@@ -158,5 +158,4 @@ def _with_mention(text: str, paragraph: Paragraph, statement: Statement) -> tupl
 def _closing_punctuation_end(text: str, end: int, sentence_end: int) -> int:
     """Past the full stop (and closing marks) that end the sentence, when only they follow ``end``: a report
     that runs to the end of its sentence is cited as the sentence ("She says the woman later died.")."""
-    closing = _CLOSING.match(text, end, max(end, sentence_end))
-    return closing.end() if closing and not text[closing.end() : sentence_end].strip() else end
+    return sentence_end if _CLOSING.fullmatch(text, end, sentence_end) else end
