@@ -16,6 +16,7 @@ from pipeline.attribution.records import Event, Mention, NounPhrase, Quote, Who
 from pipeline.attribution.resolution import Resolver
 from pipeline.attribution.vocabulary import (
     ACCORDING_TO,
+    ACT_VERBS,
     ADVICE_VERBS,
     AUXILIARIES,
     BASE_FORMS,
@@ -36,7 +37,8 @@ MAX_ROLE_WORDS = 8
 _BOUND_L = r"(?<![\w’'-])"
 _BOUND_R = r"(?![\w’'-])"
 SPEECH_VERB = re.compile(
-    _BOUND_L + "(?:[Aa]ccording to|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")" + _BOUND_R
+    _BOUND_L + "(?:[Aa]ccording to|" + "|".join(sorted(SPEECH_VERBS | ACT_VERBS, key=len, reverse=True)) + ")"
+    + _BOUND_R
 )
 # "Tom Hughes, who lives on Old Quay, told ..." / "Mr Reed, 54, said ..." / "Ann Lee, 38, a nurse from Hull, said":
 # up to two appositives may sit between a speaker and the verb, each opening with a lower-case word or an age.
@@ -171,6 +173,9 @@ class ClauseReader:
             return None
         # the clause opens with the whole subject: "...," the commissioner, Volker Turk, said: right after the quote
         event = Event(start, end, min(mention.start, spoken.subject_start), who)
+        if spoken.act:  # "Offord has praised ...": the sentence from its subject on, to the next speech verb
+            event.content_start = event.clause_start
+            return event
         if word in QUOTE_ONLY_VERBS or self.after_closing_quote(mention.outer, unit.start):
             return event
         if spoken.clause is not None:
@@ -282,7 +287,7 @@ class ClauseReader:
             return self.according_to(verb, unit, mentions)
         quote_only = word in QUOTE_ONLY_VERBS
         parsed = self._parsed_event(verb, unit, mentions)
-        if parsed is not None:
+        if parsed is not None or word in ACT_VERBS:  # an act of speech counts only with the subject the parse gives
             return parsed
         for mention in reversed([m for m in mentions if m.end <= start]):
             if not _AUX_GAP.fullmatch(self.text, mention.end, start) and not self._appositive_name(mention, start):

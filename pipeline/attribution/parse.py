@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pipeline.attribution.vocabulary import SPEECH_LEMMAS
+from pipeline.attribution.vocabulary import ACT_LEMMAS, ACT_PARTICLES, SPEECH_LEMMAS
 from pipeline.nlp import english
 from pipeline.types import Article
 
@@ -47,6 +47,7 @@ class SpeechVerb:
     subject_after: bool  # "said Jane Doe"
     clause: tuple[int, int] | None = None  # "…, said X" (before) or "As X said, …" (after)
     authored: bool = False  # the subject is the author of a statement that "reads" ("from X"), after a preposition
+    act: bool = False  # a verb of a public act of speech ("praised", "called on"): the sentence is the statement
 
 
 @dataclass
@@ -102,7 +103,11 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
     # only a sentence's own subject: "He says Lubbers was made aware ..." keeps the speaker, not Lubbers, in focus
     parse.subjects.update(offset + t.idx for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT")
     for token in doc:
-        spoken = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
+        act = _speech_act(token)
+        spoken = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS and not act
+        if act:
+            _read_act(token, offset, parse)
+            continue
         if not spoken and not (token.pos_ == "NOUN" and token.lower_ in _SPEECH_ACT_NOUNS):
             continue
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or _issuer(token)
@@ -128,6 +133,34 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
         )
         verb.clause = _clause(token, subject, offset)
         parse.verbs[verb.start] = verb
+
+
+def _speech_act(token: Token) -> bool:
+    """"praised", "outlined", "called on", "spoke of": a verb of a public act of speech (``ACT_LEMMAS``)."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    particles = ACT_PARTICLES.get(lemma)
+    if particles is not None:  # "set out plans", not "set out to climb"
+        children = list(token.children)
+        return any(c.dep_ in {"prep", "prt"} and c.lower_ in particles for c in children) \
+            and not any(c.dep_ == "xcomp" for c in children)
+    return lemma in ACT_LEMMAS
+
+
+def _read_act(token: Token, offset: int, parse: ArticleParse) -> None:
+    """An act of speech counts only as the sentence's main verb with its own active subject before it: "the plan
+    the mayor praised" is about the plan, "the crew was praised by" names who was praised, not who spoke."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+    if subject is None or subject.i > token.i or not main:
+        return
+    start, end = _subject_span(subject)
+    parse.verbs[offset + token.idx] = SpeechVerb(
+        start=offset + token.idx, end=offset + token.idx + len(token.text),
+        subject_start=offset + start, subject_end=offset + end, subject_head=offset + subject.idx,
+        subject_after=False, act=True,
+    )
 
 
 def _issuer(token: Token) -> Token | None:

@@ -41,6 +41,21 @@ SPEECH_LEMMAS = frozenset(
     express report emphasize emphasise reiterate reaffirm underscore assert contend concede caution
     remark recommend advise speak read comment""".split()
 )
+# Verbs of a public act of speech that take an object, not a clause: "Offord has praised the UK's exporters",
+# "Salazar today outlined his vision for ...", "He called on donors to ...". A lede reports what its subject said
+# this way, so the sentence from its subject on is the statement. They count only with a subject the parser gives
+# (the speaker must be who acts); "question" is left out ("police questioned two men" is no statement).
+ACT_LEMMAS = frozenset(
+    """praise applaud commend hail welcome congratulate thank criticise criticize condemn denounce reject outline
+    unveil attribute blame encourage pledge""".split()
+)
+ACT_VERBS = {form for lemma in ACT_LEMMAS for form in (
+    lemma + "s", lemma + "d" if lemma.endswith("e") else lemma + "ed",
+    lemma[:-1] + "ing" if lemma.endswith("e") else lemma + "ing",
+)} | {"called on", "calls on", "calling on", "called for", "calls for", "calling for", "set out", "sets out",
+      "set forth", "sets forth"}
+# "spoke of/about" stays out: it introduces what follows ("She spoke to our reporter about the summer.").
+ACT_PARTICLES = {"call": {"on", "for"}, "set": {"out", "forth"}}
 # What a page of one person's words is called: "Remarks by X", "X's Launch Day Message".
 SPEECH_NOUNS = ("remarks", "speech", "address", "statement", "testimony", "keynote", "lecture", "eulogy", "message")
 # What a transcript's headline calls the spoken event its header lines (date, time, place) belong to.

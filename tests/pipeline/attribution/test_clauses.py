@@ -217,7 +217,8 @@ CLAUSE_CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
             "Deputy Minister Pavel Ostrov praised the treaty.",
             "Estonians approved it in a vote in 1992. He added that the border talks would resume in spring.",
         ],
-        [("Pavel Ostrov", "reported", "the border talks would resume in spring")],
+        [("Pavel Ostrov", "reported", "Deputy Minister Pavel Ostrov praised the treaty"),
+         ("Pavel Ostrov", "reported", "the border talks would resume in spring")],
     ),
 ]
 

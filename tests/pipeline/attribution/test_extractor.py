@@ -380,6 +380,32 @@ CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Hartley Rovers FC", "direct", "He is a proven goalscorer who will fit in well,")],
     ),
     (
+        "a verb of a public act of speech makes the sentence, from its subject on, a statement",
+        ["Exports Minister Malcolm Offord has praised the UK’s exporters after new figures showed record sales.",
+         "The American Pyrotechnics Association attributes the record sales to an upsurge in patriotism.",
+         "Mayor Lisa Brown welcomed the decision and called on donors to increase contributions."],
+        [("Malcolm Offord", "reported",
+          "Exports Minister Malcolm Offord has praised the UK’s exporters after new figures showed record sales"),
+         ("American Pyrotechnics Association", "reported",
+          "The American Pyrotechnics Association attributes the record sales to an upsurge in patriotism"),
+         ("Lisa Brown", "reported", "Mayor Lisa Brown welcomed the decision and called on donors to increase "
+          "contributions")],
+    ),
+    (
+        "an act of speech ends where a speech verb opens the speaker's own words",
+        ["Council leader Ann Cole praised the volunteers, saying: “They worked through the night.”"],
+        [("Ann Cole", "reported", "Council leader Ann Cole praised the volunteers"),
+         ("Ann Cole", "direct", "They worked through the night.")],
+    ),
+    (
+        "an act of speech needs its actor as the main verb's active subject",
+        ["The firefighters were praised by Mayor Lisa Brown for their speed.",
+         "Thanks to the funding, the plan that Governor Jane Miller praised will go ahead.",
+         "Climber Tom Hall set out to climb the mountain on Monday.",
+         "Police questioned two men on Tuesday."],
+        [],
+    ),
+    (
         "the council with no organisation named earlier names nobody",
         ["The council said that the bridge would reopen in March."],
         [],

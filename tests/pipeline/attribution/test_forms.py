@@ -181,7 +181,8 @@ def test_excerpts_from_someones_speech_are_theirs() -> None:
         "\"A healthy America relies on the health of our forests. They supply clean water.",
         "\"I intend to take that responsibility very seriously.",
     )
-    assert spoken(statements) == [("Tom Vilsack", "A healthy America relies on th"),
+    assert spoken(statements) == [("Tom Vilsack", "Agriculture Secretary Tom Vils"),
+                                  ("Tom Vilsack", "A healthy America relies on th"),
                                   ("Tom Vilsack", "I intend to take that responsi")]
 
 
