@@ -173,8 +173,8 @@ class ClauseReader:
             return None
         # the clause opens with the whole subject: "...," the commissioner, Volker Turk, said: right after the quote
         event = Event(start, end, min(mention.start, spoken.subject_start), who)
-        if spoken.act:  # "Offord has praised ...": the sentence from its subject on, to the next speech verb
-            event.content_start = event.clause_start
+        if spoken.act:  # "Exports Minister Offord has praised ...": the sentence, up to the next speech verb
+            event.content_start = unit.start
             return event
         if word in QUOTE_ONLY_VERBS or self.after_closing_quote(mention.outer, unit.start):
             return event

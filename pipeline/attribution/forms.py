@@ -148,6 +148,9 @@ class DocumentForms:
             return None
         first_body = header[-1][0] + 1
         standfirst = self._standfirst(first_body)
+        occasion = self._occasion_and_name(header[0][1])
+        if occasion is not None:
+            return SpeechPage(occasion, first_body)
         if not any(_SPEECH_HEADLINE.search(self.text, p.start, p.end)
                    or _DELIVERED_BY.search(self.text, p.start, p.end) for _, p in header):
             return standfirst
@@ -172,6 +175,24 @@ class DocumentForms:
             if who is not None:
                 return SpeechPage(who, first_body)
         return standfirst or SpeechPage(None, first_body)
+
+    def _occasion_and_name(self, headline: Paragraph) -> Who | None:
+        """"NIST Centennial Gala: Karen Brown" (or the other way round): a headline whose one side of a colon is
+        only a person's name heads that person's words (the page must still be in their voice to be theirs)."""
+        line = self.text[headline.start : headline.end]
+        colon = line.find(":")
+        if colon <= 0 or ":" in line[colon + 1 :]:
+            return None
+        parse = self.cast.parse
+        for start, end in ((headline.start, headline.start + colon), (headline.start + colon + 1, headline.end)):
+            side = self.text[start:end].strip()
+            mentions = self.finder.mentions(start, end, narration_only=False)
+            if len(mentions) != 1 or mentions[0].text.strip() != side or mentions[0].phrase.kind != "person":
+                continue
+            mention = mentions[0]
+            if len(mention.phrase.words) >= 2 and (parse is None or parse.is_person(mention.start, mention.end)):
+                return self._person_who(mention)
+        return None
 
     def _standfirst(self, first_body: int) -> SpeechPage | None:
         """A lead paragraph that opens "Statement by X, ..." / "Remarks by X at ...": X speaks every paragraph

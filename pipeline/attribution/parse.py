@@ -150,9 +150,11 @@ def _speech_act(token: Token) -> bool:
 
 def _read_act(token: Token, offset: int, parse: ArticleParse) -> None:
     """An act of speech counts only as the sentence's main verb with its own active subject before it: "the plan
-    the mayor praised" is about the plan, "the crew was praised by" names who was praised, not who spoke."""
+    the mayor praised" is about the plan, "the crew was praised by" names who was praised, not who spoke. A clause
+    the parser hangs on a verb after it ("X has praised the exporters as new data shows ...") still leads."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+    main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT") \
+        or (token.dep_ == "ccomp" and token.head.i > token.i)
     if subject is None or subject.i > token.i or not main:
         return
     start, end = _subject_span(subject)

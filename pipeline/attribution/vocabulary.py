@@ -43,7 +43,7 @@ SPEECH_LEMMAS = frozenset(
 )
 # Verbs of a public act of speech that take an object, not a clause: "Offord has praised the UK's exporters",
 # "Salazar today outlined his vision for ...", "He called on donors to ...". A lede reports what its subject said
-# this way, so the sentence from its subject on is the statement. They count only with a subject the parser gives
+# this way, so the sentence is the statement. They count only with a subject the parser gives
 # (the speaker must be who acts); "question" is left out ("police questioned two men" is no statement).
 ACT_LEMMAS = frozenset(
     """praise applaud commend hail welcome congratulate thank criticise criticize condemn denounce reject outline

@@ -380,7 +380,7 @@ CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Hartley Rovers FC", "direct", "He is a proven goalscorer who will fit in well,")],
     ),
     (
-        "a verb of a public act of speech makes the sentence, from its subject on, a statement",
+        "a verb of a public act of speech makes its sentence a statement",
         ["Exports Minister Malcolm Offord has praised the UK’s exporters after new figures showed record sales.",
          "The American Pyrotechnics Association attributes the record sales to an upsurge in patriotism.",
          "Mayor Lisa Brown welcomed the decision and called on donors to increase contributions."],
