@@ -20,6 +20,28 @@ def test_a_remarks_page_is_all_the_named_speakers_words() -> None:
     ]
 
 
+def test_a_headline_of_an_occasion_and_a_name_heads_that_persons_words() -> None:
+    """"NIST Centennial Gala: Karen Brown" over a page in the first person: the name across the colon speaks it."""
+    statements = statements_of(
+        "Good evening. Let me add my welcome to this wonderful celebration.",
+        "We are honored to have with us five former directors of the harbour board.",
+        headline="Harbour Centennial Gala: Helen Okoye",
+    )
+    assert spoken(statements) == [
+        ("Helen Okoye", "Good evening. Let me add my we"),
+        ("Helen Okoye", "We are honored to have with us"),
+    ]
+
+
+def test_a_name_across_a_colon_over_a_report_is_no_speaker() -> None:
+    statements = statements_of(
+        "The harbour board met on Monday to discuss the new terminal.",
+        "Engineers found cracks in two of its piers during an inspection in January.",
+        headline="Harbour Centennial Gala: Helen Okoye",
+    )
+    assert statements == []
+
+
 def test_a_speech_page_takes_its_speaker_from_the_lead() -> None:
     statements = statements_of(
         "Culture Minister Rafael Ortiz has said he will protect local libraries in his first speech.",
