@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.attribution.vocabulary import INTERVIEWER_WORDS
 from pipeline.lexicon import stem, terms, words
 from pipeline.nlp import english
 from pipeline.passage_meta import RawEntity
@@ -56,6 +57,7 @@ PLACE = _type("place", "place", "GPE LOC FAC ORG", "NORP", "ORG")  # the small m
 NATIONALITY = _type("nationality", "name", "NORP GPE", "LANGUAGE")
 LANGUAGE = _type("language", "name", "LANGUAGE NORP", "")
 DATE = _type("date", "date", "DATE", "TIME CARDINAL")
+YEAR = _type("year", "date", "DATE", "CARDINAL")  # "In what year ...": a date that names a year (``_A_YEAR``)
 TIME = _type("time", "date", "TIME", "CARDINAL DATE QUANTITY")
 COUNT = _type("count", "number", "CARDINAL QUANTITY", "MONEY PERCENT DATE TIME ORDINAL")
 PERIOD = _type("period", "measure", "DATE TIME QUANTITY", "CARDINAL")  # "how long": a time or a length
@@ -97,7 +99,8 @@ for _nouns, _kind in (
      "road peninsula bay border centre center hospital building bridge prison", PLACE),
     ("nationality", NATIONALITY),
     ("language", LANGUAGE),
-    ("year date day month week decade century season", DATE),
+    ("date day month week decade century season", DATE),
+    ("year", YEAR),
     ("time hour", TIME),
     ("number score total figure count tally points population", COUNT),
     ("rate percentage proportion share chance likelihood probability", PERCENT),
@@ -207,6 +210,15 @@ _SPECIFIC = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                        r"week|yesterday|today|tomorrow)", re.IGNORECASE)
 
 
+# What answers "In what year": a year ("1976", "2014-15", "nineteen eighty-seven", "last year"), not "18 months".
+_A_YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b(?:this|last|next|that|the same|the following|the previous|"
+                     r"the)\s+(?:year|decade)\b|\bnineteen[- ]\w+|\btwo thousand\b", re.IGNORECASE)
+# A date that is no one's age ("Thirty five years ago", "May 2012"): it cannot answer "How old".
+_NOT_AN_AGE = re.compile(r"\bago\b|\b(?:1[0-9]{3}|20[0-9]{2})\b|\b(?:January|February|March|April|June|July|August|"
+                         r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                         r"Sunday|today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Entity:
     """A named entity or number of a sentence; offsets are into that sentence."""
@@ -226,6 +238,8 @@ _PATTERNS = (
 
 
 _CURRENCY = "£$€¥"
+# Turn labels that name no one ("QUESTION:", "MODERATOR:").
+LABEL_WORDS = frozenset(INTERVIEWER_WORDS)
 
 
 # Sentences whose recognised entities came with the index, however many: a sentence's entities are a
@@ -257,6 +271,8 @@ def entities(sentence: str) -> tuple[Entity, ...]:
     """Named entities and numbers in ``sentence`` (cached: the same sentences come back query after query)."""
     found = []
     for entity_start, end, entity_label in recognised(sentence):
+        if sentence[entity_start:end].lower() in LABEL_WORDS and sentence[end : end + 1] == ":":
+            continue  # "QUESTION: ...": a transcript's label, which the model may tag ORG
         start = entity_start
         while start > 0 and sentence[start - 1] in _CURRENCY:  # the model leaves "£" out of "£2,000"
             start -= 1
@@ -283,9 +299,11 @@ def _in_question(entity: Entity, asked: frozenset[str]) -> bool:
     return bool(own) and all(any(same_stem(w, a) for a in asked) for w in own)
 
 
-def typed_entities(sentence: str, kind: AnswerType, question: str) -> tuple[list[Entity], list[Entity]]:
-    """Entities of ``sentence`` that could answer: those with one of the type's labels, and those with a near
-    label, leaving out what the question already names."""
+def typed_entities(
+    sentence: str, kind: AnswerType, question: str
+) -> tuple[list[Entity], list[Entity], list[Entity]]:
+    """Entities of ``sentence`` that could answer: those with one of the type's labels, those with a near label,
+    and those of the type's family that say nothing of it (weak), leaving out what the question already names."""
     strong, near, weak = [], [], []
     asked = question_stems(question)
     for entity in entities(sentence):
@@ -294,13 +312,14 @@ def typed_entities(sentence: str, kind: AnswerType, question: str) -> tuple[list
         if entity.label in kind.labels or entity.label in kind.near:
             vague = entity.label in NUMBER_LABELS and not _SPECIFIC.search(entity.text)
             adjective = entity.label == "NORP" and "NORP" not in kind.labels
-            if vague or adjective:
-                weak.append(entity)  # "daily", "Ukrainian": of the right family but says nothing
-            elif entity.label in kind.labels:
+            a_year = _A_YEAR.search(entity.text) is not None
+            if vague or adjective or (kind is YEAR and not a_year) or (kind is AGE and _NOT_AN_AGE.search(entity.text)):
+                weak.append(entity)  # "daily", "Ukrainian", "18 months" for a year: of the family but says nothing
+            elif entity.label in kind.labels or kind is YEAR:
                 strong.append(entity)
             else:
                 near.append(entity)
-    return strong, near + weak
+    return strong, near, weak
 
 
 # The words of a "how ..." question that only say what kind of thing is wanted: an answer never repeats them.

@@ -31,7 +31,7 @@ from pipeline.answer_types import (
     typed_entities,
     word_distance,
 )
-from pipeline.attribution.vocabulary import PUBLISHING_NOTICES, SPOKEN_EVENT_NOUNS, TITLE_HEADS
+from pipeline.attribution.vocabulary import INTERVIEWER, PUBLISHING_NOTICES, SPOKEN_EVENT_NOUNS, TITLE_HEADS
 from pipeline.lexicon import STOPWORDS, terms
 from pipeline.passage_meta import PassageMeta, retrieval_score
 from pipeline.sentences import ends_with_question
@@ -74,6 +74,13 @@ SUPPORT_SCORE = 0.43
 # A question in the source (a reporter's, an interviewer's, a rhetorical "Why study them?") answers nothing:
 # it only ever repeats the words of the question asked, so it would otherwise score high.
 QUESTION_SENTENCE_PENALTY = 0.3
+# A reporter's turn in a briefing ("QUESTION: David Sanger wrote ... that President Bush vetoed ..."): the asker's
+# premise, not what the source states. It still answers a question about what was asked, and a premise put to the
+# one answering ("In your case, you earned two degrees ...") is about them, which they answer to.
+ASKER_PENALTY = 0.15
+ASKER_LABELS = frozenset({"q", "question", "questions", "questioner", "reporter", "audience"})
+ABOUT_ASKING = frozenset(terms("reporter reporters journalist question asked asking asks interviewer correspondent"))
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # "EMBARGOED UNTIL DELIVERY", "Remarks as Prepared for Delivery": a header line that answers nothing.
 _NOTICE = re.compile(r"\W*(?:" + "|".join(re.escape(n) for n in PUBLISHING_NOTICES) + r")\b[^.!?]{0,40}\W*",
                      re.IGNORECASE)
@@ -255,6 +262,7 @@ class ExtractiveAnswerer:
         focus_share = sum(weights[t] for t in focus) / total_weight
         content_weights = {t: w for t, w in weights.items() if t not in focus}
         query = np.asarray(query_embedding, dtype=np.float32) if query_embedding is not None else None
+        about_asking = bool(set(terms(question)) & ABOUT_ASKING)
         candidates = []
         for passage, meta in zip(documents, metas, strict=True):
             scored = retrieval_score(passage)
@@ -284,6 +292,8 @@ class ExtractiveAnswerer:
                     untyped -= TYPE_PENALTY  # restates the question, answers nothing
                 if ends_with_question(text):
                     untyped -= QUESTION_SENTENCE_PENALTY
+                elif not about_asking and not _SECOND_PERSON.search(text) and self._asked(meta.doc_id, start, end):
+                    untyped -= ASKER_PENALTY
                 typed = 0.0
                 if kind is not None:
                     has_type = _has_type(text, kind, question_terms)
@@ -317,7 +327,8 @@ class ExtractiveAnswerer:
     def _retype_one(
         self, candidate: _Candidate, kind: AnswerType, question: str, counted: set[str], required: list[str]
     ) -> None:
-        strong, near = typed_entities(candidate.text, kind, question)
+        strong, near, weak = typed_entities(candidate.text, kind, question)
+        near += weak
         if required and not all(_covers(t, _text_terms(candidate.text)) for t in required):
             near, strong = strong + near, []  # "the capital of Belarus": a place near "Belarus" is not it
         if counted:
@@ -356,6 +367,14 @@ class ExtractiveAnswerer:
                 answer = next((s for s in statements[index + 1 :] if s.speaker not in {None, statement.speaker}), None)
                 return _name_terms(statement.speaker) | (_name_terms(answer.speaker or "") if answer else frozenset())
         return frozenset()
+
+    def _asked(self, doc_id: str, start: int, end: int) -> bool:
+        """Whether the sentence lies in a turn a transcript labels as a reporter's ("QUESTION:", "Q")."""
+        for statement in self._statements.statements_in(doc_id):
+            if statement.start < end and start < statement.end:
+                label = (statement.mention or "").lower().strip(".: ")
+                return statement.speaker == INTERVIEWER or label in ASKER_LABELS
+        return False
 
     def _speakers_of(self, doc_id: str) -> frozenset[str]:
         return frozenset().union(*(_text_terms(s.speaker) for s in self._statements.statements_in(doc_id) if s.speaker))

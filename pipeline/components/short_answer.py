@@ -62,7 +62,7 @@ def short_answer(question: str, sentence: str, start: int = 0, end: int | None =
     if kind is None:
         return None
     end = len(sentence) if end is None else end
-    strong, near = typed_entities(sentence, kind, question)
+    strong, near, _ = typed_entities(sentence, kind, question)  # a weak one ("daily", "18 months" for a year) is none
     counted = {t for w in counted_words(question) for t in terms(w)}
     if counted:
         attached = [e for e in strong if counts(sentence, e, counted)]

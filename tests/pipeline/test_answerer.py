@@ -273,3 +273,28 @@ def test_a_lone_passage_shows_no_lead(any_store_settings: Settings) -> None:
     answerer = answerer_over(any_store_settings, passage)
     evidence = answerer.run(question="How much will the flood wall cost?", documents=[passage])["evidence"]
     assert evidence is not None and evidence.margin == 0.0
+
+
+def test_a_reporters_premise_is_not_what_the_source_states(any_store_settings: Settings) -> None:
+    """"QUESTION: The Times wrote that the plan was vetoed last year ...": the asker's premise ranks below the same
+    words anywhere else, unless the question asks what the reporter said."""
+    from pipeline.statement_source import StatementList
+    from pipeline.types import Statement
+
+    premise = "The Times wrote that the harbour plan was vetoed by the mayor last year."
+    store = make_store(any_store_settings, embedding_dimension=3)
+    passage = passage_of(premise, dense=0.5)
+    store.write_documents([passage])
+    answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+    answerer.attach(statements=StatementList([Statement(
+        doc_id="a.txt", title="T", text=premise, start=0, end=len(premise), speaker="Interviewer", kind="direct",
+        paragraph=0, mention="QUESTION")]))
+    unattributed = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+
+    def score(over: ExtractiveAnswerer, question: str) -> float:
+        return over.score_sentences(question, [passage], None)[0].score
+
+    asked = "Who vetoed the harbour plan?"
+    assert score(answerer, asked) < score(unattributed, asked)
+    about_the_reporter = "Who did the reporter say vetoed the harbour plan?"
+    assert score(answerer, about_the_reporter) == score(unattributed, about_the_reporter)

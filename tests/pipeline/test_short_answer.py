@@ -36,7 +36,8 @@ from pipeline.types import AskResult, Citation
         ("What fine did the court impose?", "money"),
         ("What was the inflation rate in November?", "percent"),
         ("What was David Weir's winning time in the marathon?", "time"),
-        ("In what year did Ukrainians declare independence?", "date"),
+        ("In what year did Ukrainians declare independence?", "year"),
+        ("On what date did Ukrainians declare independence?", "date"),
         ("Which militant group is the coalition working against?", "organisation"),
         ("Which MP introduced a bill for a holiday in 2009?", "person"),  # "bill" is the verb's object
         ("Which armed group attacked the convoy?", "organisation"),  # "armed" before the noun is an adjective
@@ -101,6 +102,9 @@ def test_short_answer_is_the_entity_of_the_asked_for_type(question: str, sentenc
         ("What did Putin want to avoid?", "President Putin wanted to avoid a war in Europe."),
         ("Who chaired a meeting of Cobra?", "A meeting of Cobra was chaired on Tuesday."),  # no name in it
         ("When did Boris Johnson visit?", "Boris Johnson visited the troops."),  # only what the question names
+        ("In what year was the exemption introduced?", "Drivers are exempt for a further 18 months."),  # no year
+        ("How old is Duncan Campbell?", "Duncan Campbell: Thirty five years ago!"),  # a time ago is no age
+        ("Who asked about the vote?", "QUESTION: Can you confirm the vote?"),  # a turn label is nobody
     ],
 )
 def test_no_short_answer_without_an_entity_of_the_type(question: str, sentence: str) -> None:
