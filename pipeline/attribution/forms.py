@@ -106,6 +106,12 @@ _HEADER_LINES = 6
 _POSSESSIVE_SPEECH = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_SPEECH_NOUN}\b", re.IGNORECASE)
 # "As delivered by Secretary of Defense Jane Q. Doe, Washington, D.C.": who gave the speech.
 _DELIVERED_BY = re.compile(r"\b(?:as\s+)?(?:delivered|given|presented)\s+by\s+", re.IGNORECASE)
+# A speaker saying which office they hold: "my job as Deputy Secretary", "As Secretary of Energy, I".
+_SELF_NAMED = re.compile(
+    r"\b(?:[Mm]y\s+(?:job|role|time|tenure|first\s+\w+)\s+as|I\s+am|I['’]m)\s+(?:the\s+)?"
+    r"(?P<role>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:\s+of\s+[A-Z][\w-]*)?)\b"
+    r"|\b[Aa]s\s+(?:the\s+)?(?P<as_role>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:\s+of\s+[A-Z][\w-]*)?)\s*,\s+I\b"
+)
 # A header line that only names someone ("Jane Q. Doe, Secretary of Labor") has at most this many words.
 NAME_LINE_MAX_WORDS = 12
 
@@ -174,12 +180,28 @@ class DocumentForms:
             who = self._name_line(paragraph)
             if who is not None:
                 return SpeechPage(who, first_body)
-        return standfirst or SpeechPage(None, first_body)
+        return standfirst or SpeechPage(self._self_named(first_body), first_body)
+
+    def _self_named(self, first_body: int) -> Who | None:
+        """A speech whose header names no one, in which the speaker says who they are early on: "I've been in my
+        job as Deputy Secretary for ten weeks", "As Secretary of Energy, I ...": the role speaks."""
+        for paragraph in self.paragraphs[first_body : first_body + LEAD_PARAGRAPHS]:
+            found = _SELF_NAMED.search(self.text, paragraph.start, paragraph.end)
+            if paragraph.role != "body" or found is None:
+                continue
+            role = found.group("role") or found.group("as_role")
+            words = role.split()
+            head = words[words.index("of") - 1] if "of" in words else words[-1]
+            if head.lower() in TITLE_WORDS:
+                return Who((role,), role, False, None, "entity")
+        return None
 
     def _occasion_and_name(self, headline: Paragraph) -> Who | None:
         """"NIST Centennial Gala: Karen Brown" (or the other way round): a headline whose one side of a colon is
         only a person's name heads that person's words (the page must still be in their voice to be theirs)."""
         line = self.text[headline.start : headline.end]
+        if _INTERVIEW_HEADLINE.search(line) or _QUESTIONS_HEADLINE.search(line):
+            return None  # "Astronaut Candidate Interview: Joseph Acaba": two voices, read as an interview
         colon = line.find(":")
         if colon <= 0 or ":" in line[colon + 1 :]:
             return None

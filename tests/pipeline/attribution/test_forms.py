@@ -42,6 +42,28 @@ def test_a_name_across_a_colon_over_a_report_is_no_speaker() -> None:
     assert statements == []
 
 
+def test_an_interview_headline_with_a_name_across_a_colon_stays_an_interview() -> None:
+    """"Astronaut Candidate Interview: Joseph Acaba": the introduction about the guest is no one's words."""
+    statements = statements_of(
+        "Helen Okoye is the harbour master of Port Ellen and has run it for ten years.",
+        "Q: What is your job like in winter?",
+        "A: I run the harbour, and in winter we mostly repair the piers.",
+        headline="Harbour Master Interview: Helen Okoye",
+    )
+    assert not any(s.text.startswith("Helen Okoye is") for s in statements)
+    assert any(s.speaker == "Helen Okoye" and s.text.startswith("I run the harbour") for s in statements)
+
+
+def test_a_speech_naming_no_one_is_the_office_its_speaker_says_they_hold() -> None:
+    """"Remarks to the Harbour Forum", then "my job as Port Commissioner": the role speaks the page."""
+    statements = statements_of(
+        "Thank you all. It is great to be with you this morning.",
+        "I have been in my job as Port Commissioner for ten weeks. In that time I have visited every pier.",
+        headline="Remarks to the Harbour Forum 2023 Leadership Summit",
+    )
+    assert [s.speaker for s in statements] == ["Port Commissioner", "Port Commissioner"]
+
+
 def test_a_speech_page_takes_its_speaker_from_the_lead() -> None:
     statements = statements_of(
         "Culture Minister Rafael Ortiz has said he will protect local libraries in his first speech.",
