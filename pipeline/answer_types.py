@@ -75,6 +75,15 @@ _TITLE_QUESTION = re.compile(
     r"|(?:government\s+|official\s+|cabinet\s+)?(?P<held>post|position|job|title|role)\s+(?:does|did|do)\s+[^?]*?"
     r"\b(?:hold|have|occupy|fill)\b)",
     re.IGNORECASE)
+# "What does the acronym PACE stand for?", "What is the full name of CAATSA?": the words the acronym spells
+# (``pipeline.acronyms``), which no entity label names.
+EXPANSION = _type("expansion", "expansion", "")
+_EXPANSION_QUESTION = re.compile(
+    r"(?i:\bwhat\s+(?:does|did|do)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+|initials\s+)?)(?P<stands>[A-Z][A-Z0-9]{1,9})"
+    r"(?i:\s+(?:acronym\s+|abbreviation\s+)?stand\s+for)\b"
+    r"|(?i:\b(?:full|complete)\s+name\s+(?:of|for)\s+(?:the\s+)?)(?P<named>[A-Z][A-Z0-9]{1,9})\b"
+    r"|(?i:\bwhat\s+is\s+)(?P<short>[A-Z][A-Z0-9]{1,9})(?i:\s+short\s+for)\b"
+)
 # "What is the new national database called?": a name, whatever the noun.
 _CALLED = re.compile(r"\b(?:called|named|known\s+as)\s*\??\s*$", re.IGNORECASE)
 
@@ -144,6 +153,8 @@ def answer_type(question: str) -> AnswerType | None:
     """The kind of thing ``question`` asks for, or None ("What did she say?", "Why ...?")."""
     text = " ".join(question.strip().split())
     lower = text.lower()
+    if asked_acronym(text) is not None:
+        return EXPANSION
     match = _WH.search(text)
     if match is None:
         return None
@@ -172,6 +183,12 @@ def answer_type(question: str) -> AnswerType | None:
     if _TITLE_QUESTION.search(text):
         return TITLE
     return _noun_type(text[match.end(1):])
+
+
+def asked_acronym(question: str) -> str | None:
+    """The acronym a question asks to spell out ("PACE" of "What does the acronym PACE stand for?"), or None."""
+    found = _EXPANSION_QUESTION.search(question)
+    return next((g for g in found.groups() if g), None) if found is not None else None
 
 
 def _noun_type(after: str) -> AnswerType | None:
@@ -326,6 +343,9 @@ def typed_entities(
 _HOW_WORDS = frozenset("many much long old far big large tall wide deep high heavy fast soon".split())
 
 
+_EXPANSION_WORDS = frozenset("acronym abbreviation initials stand full complete name short".split())
+
+
 def focus_words(question: str) -> set[str]:
     """The words that name the kind of thing asked for ("city" in "Which city ...", "old" in "How old ...",
     "name" in "What is the name of ..."): a sentence answers them with an entity, not by repeating them."""
@@ -338,6 +358,8 @@ def focus_words(question: str) -> set[str]:
     after = [w for w in after if w]
     if word == "how":
         return {after[0]} if after and after[0] in _HOW_WORDS else set()
+    if asked_acronym(text) is not None:  # "stand for", "full name": the spelled-out words answer them
+        return {w for w in after if w in _EXPANSION_WORDS}
     if word not in ("what", "which") or answer_type(question) is None:
         return set()
     title = _TITLE_QUESTION.search(text)

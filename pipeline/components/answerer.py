@@ -18,11 +18,13 @@ import numpy as np
 from haystack import Document, component, default_from_dict, default_to_dict
 from haystack.core.serialization import component_to_dict
 
+from pipeline.acronyms import spelled_out
 from pipeline.answer_confidence import AnswerEvidence, Evidence, answer_confidence
 from pipeline.answer_types import (
     AnswerType,
     Entity,
     answer_type,
+    asked_acronym,
     counted_words,
     counts,
     focus_words,
@@ -129,7 +131,10 @@ def question_names(question: str) -> set[str]:
     return found
 
 
-def _has_type(sentence: str, kind: str | None, question_terms: set[str]) -> bool:
+def _has_type(sentence: str, kind: str | None, question_terms: set[str], question: str = "") -> bool:
+    if kind == "expansion":
+        acronym = asked_acronym(question)
+        return acronym is not None and spelled_out(acronym, sentence) is not None
     if kind == "number":
         return bool(_NUMBER.search(sentence))
     if kind == "measure":
@@ -296,7 +301,7 @@ class ExtractiveAnswerer:
                     untyped -= ASKER_PENALTY
                 typed = 0.0
                 if kind is not None:
-                    has_type = _has_type(text, kind, question_terms)
+                    has_type = _has_type(text, kind, question_terms, question)
                     typed = TYPE_BONUS if has_type else -STRICT_TYPE_PENALTY.get(kind, TYPE_PENALTY)
                     typed += FOCUS_CREDIT * (1 - DENSE_WEIGHT) * focus_share * has_type
                 candidates.append(
@@ -420,7 +425,7 @@ def shortest_answer(question: str, sentence: str, offset: int) -> tuple[int, int
             if len(text.split()) < MIN_ANSWER_WORDS or len(text) >= best[1] - best[0]:
                 continue
             terms_here = _text_terms(text)
-            typed = kind is None or _has_type(text, kind, question_terms)
+            typed = kind is None or _has_type(text, kind, question_terms, question)
             if typed and all(_covers(t, terms_here) for t in required):
                 best = (offset + start, offset + start + len(text))
     return best

@@ -16,7 +16,16 @@ from typing import Any
 
 from haystack import component, default_from_dict, default_to_dict
 
-from pipeline.answer_types import Entity, answer_type, counted_words, counts, typed_entities, word_distance
+from pipeline.acronyms import spelled_out
+from pipeline.answer_types import (
+    Entity,
+    answer_type,
+    asked_acronym,
+    counted_words,
+    counts,
+    typed_entities,
+    word_distance,
+)
 from pipeline.lexicon import terms
 from pipeline.types import AskResult
 
@@ -62,6 +71,12 @@ def short_answer(question: str, sentence: str, start: int = 0, end: int | None =
     if kind is None:
         return None
     end = len(sentence) if end is None else end
+    acronym = asked_acronym(question)
+    if acronym is not None:  # "What does PACE stand for?": the words that spell it
+        spelled = spelled_out(acronym, sentence[start:end])
+        return Entity(start + spelled[0], start + spelled[1], "EXPANSION", sentence[start + spelled[0] :
+                                                                                     start + spelled[1]]) \
+            if spelled is not None else None
     strong, near, _ = typed_entities(sentence, kind, question)  # a weak one ("daily", "18 months" for a year) is none
     counted = {t for w in counted_words(question) for t in terms(w)}
     if counted:

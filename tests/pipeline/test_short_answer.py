@@ -45,6 +45,9 @@ from pipeline.types import AskResult, Citation
         ("What post does Jane Holm hold in the U.S. government?", "title"),
         ("What is Tom Reed's job title?", "title"),
         ("What position did Hamilton finish in?", "ordinal"),  # a place in a race, not a job
+        ("What does the acronym PACE stand for?", "expansion"),
+        ("What is the full name of CAATSA?", "expansion"),
+        ("What does the minister stand for?", None),  # no acronym
         ("What did Putin call the regions?", None),
         ("What does the company do?", None),
         ("Name one area where the budget raises funding.", None),
@@ -86,6 +89,9 @@ def test_type_words_and_counted_words() -> None:
          "The flight is due to be launched at 19:45 UTC (14:45 local time) tomorrow.", "19:45 UTC"),
         ("How many pupils does the school have?",
          "The trust runs the school and 11 other schools; the school has 46 pupils.", "46"),
+        ("What does the acronym PACE stand for?",
+         "Tentatively scheduled for 2022, the Pre-Aerosol Clouds and ocean Ecosystem (PACE) mission will fly.",
+         "Pre-Aerosol Clouds and ocean Ecosystem"),
         ("Who did the Prime Minister visit in Ukraine?",
          "The Prime Minister visited Ukrainian President Volodymyr Zelenskyy in Kyiv.", "Volodymyr Zelenskyy"),
     ],
