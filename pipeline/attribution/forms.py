@@ -106,6 +106,8 @@ _HEADER_LINES = 6
 _POSSESSIVE_SPEECH = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_SPEECH_NOUN}\b", re.IGNORECASE)
 # "As delivered by Secretary of Defense Jane Q. Doe, Washington, D.C.": who gave the speech.
 _DELIVERED_BY = re.compile(r"\b(?:as\s+)?(?:delivered|given|presented)\s+by\s+", re.IGNORECASE)
+# A byline in the header ("By Chairman Ann Hersh"): over a page in the first person, its author's words.
+_BYLINE = re.compile(r"(?<![^\n])[ \t]*[Bb]y\s+(?=[A-Z])")
 # A speaker saying which office they hold: "my job as Deputy Secretary", "As Secretary of Energy, I".
 _SELF_NAMED = re.compile(
     r"\b(?:[Mm]y\s+(?:job|role|time|tenure|first\s+\w+)\s+as|I\s+am|I['’]m)\s+(?:the\s+)?"
@@ -158,11 +160,13 @@ class DocumentForms:
         if occasion is not None:
             return SpeechPage(occasion, first_body)
         if not any(_SPEECH_HEADLINE.search(self.text, p.start, p.end)
-                   or _DELIVERED_BY.search(self.text, p.start, p.end) for _, p in header):
+                   or _DELIVERED_BY.search(self.text, p.start, p.end)
+                   or _BYLINE.match(self.text, p.start, p.end) for _, p in header):
             return standfirst
         for position, (_, paragraph) in enumerate(header):
-            for pattern in (_HEADER, _DELIVERED_BY):
-                found = pattern.search(self.text, paragraph.start, paragraph.end)
+            for pattern in (_HEADER, _DELIVERED_BY, _BYLINE):
+                found = pattern.search(self.text, paragraph.start, paragraph.end) if pattern is not _BYLINE \
+                    else pattern.match(self.text, paragraph.start, paragraph.end)
                 who = self._named_in(found.end(), paragraph.end) if found is not None else None
                 if found is not None and who is None and not self.text[found.end() : paragraph.end].strip() \
                         and position + 1 < len(header):  # "Remarks as prepared for delivery by" / the name below

@@ -54,6 +54,28 @@ def test_an_interview_headline_with_a_name_across_a_colon_stays_an_interview() -
     assert any(s.speaker == "Helen Okoye" and s.text.startswith("I run the harbour") for s in statements)
 
 
+def test_a_page_in_the_first_person_is_its_bylined_authors_words() -> None:
+    """A speech or op-ed published under "By Chairman Ann Hersh" and no "Remarks" in its header."""
+    statements = statements_of(
+        "By Chairman Helen Okoye",
+        "Thank you for inviting me. When I joined the board, I promised to speak plainly about safety.",
+        "We investigate every major accident in the harbour. Last year we issued 120 recommendations.",
+        headline="Safety at the Crossroads",
+    )
+    assert [s.speaker for s in statements] == ["Helen Okoye", "Helen Okoye"]
+
+
+def test_a_bylined_report_stays_narration() -> None:
+    statements = statements_of(
+        "By Lisa Schlein",
+        "The council approved the flood wall on Monday after a long debate.",
+        "“We are relieved,” said resident Tom Hale.",
+        "Work on the wall will begin in May and take two years.",
+        headline="Flood wall approved",
+    )
+    assert [(s.speaker, s.text) for s in statements] == [("Tom Hale", "We are relieved,")]
+
+
 def test_a_speech_naming_no_one_is_the_office_its_speaker_says_they_hold() -> None:
     """"Remarks to the Harbour Forum", then "my job as Port Commissioner": the role speaks the page."""
     statements = statements_of(
