@@ -210,6 +210,9 @@ def _noun_type(after: str) -> AnswerType | None:
         if lower in ("of", "in", "on", "at", "for", "from", "to", "by", "with"):
             break
         kind = NOUN_TYPES.get(lower)
+        following = words[index + 1].lower() if index + 1 < len(words) else ""
+        if kind is not None and following in NOUN_TYPES:
+            continue  # "the total value", "the average age": the second noun is the one asked about
         if kind is not None:
             return kind
         if lower.endswith("ed") and index > 0:
@@ -367,8 +370,8 @@ def focus_words(question: str) -> set[str]:
         return {w for w in ("job", (title.group("own") or title.group("held") or "").lower()) if w in after}
     if after and after[0] in _COPULAS:
         after = after[1:]
-    for lower in after[:NOUN_WINDOW]:
-        if lower in NOUN_TYPES:
+    for index, lower in enumerate(after[:NOUN_WINDOW]):
+        if lower in NOUN_TYPES and not (index + 1 < len(after) and after[index + 1] in NOUN_TYPES):
             return {lower}
     return set()
 
@@ -435,6 +438,7 @@ def word_distance(sentence: str, entity: Entity, question: str, others: tuple[En
     return best
 
 
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|that|which)\b", re.IGNORECASE)
 _RELATIONAL = re.compile(r"^what\s+(?:is|was|are|were)\s+the\s+([\w’'-]+)\s+of\s+(.+?)[?.!]*$", re.IGNORECASE)
 
 
@@ -445,6 +449,6 @@ def required_words(question: str) -> list[str]:
     match = _RELATIONAL.match(" ".join(question.strip().split()))
     if match is None or match.group(1).lower() not in NOUN_TYPES:
         return []
-    if match.group(1).lower() == "name":
-        return [w for w in terms(match.group(2))]
+    if match.group(1).lower() == "name":  # "the name of the student who carried out the shooting": the student
+        return [w for w in terms(_RELATIVE_CLAUSE.split(match.group(2), maxsplit=1)[0])]
     return [w for w in terms(match.group(1))]

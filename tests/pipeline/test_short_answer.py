@@ -45,6 +45,8 @@ from pipeline.types import AskResult, Citation
         ("What post does Jane Holm hold in the U.S. government?", "title"),
         ("What is Tom Reed's job title?", "title"),
         ("What position did Hamilton finish in?", "ordinal"),  # a place in a race, not a job
+        ("What is the total value of the four-year grant?", "money"),  # the second noun is the one asked about
+        ("Which city council approved the plan?", "organisation"),
         ("What does the acronym PACE stand for?", "expansion"),
         ("What is the full name of CAATSA?", "expansion"),
         ("What does the minister stand for?", None),  # no acronym
@@ -139,6 +141,7 @@ def test_the_component_gives_offsets_in_the_article() -> None:
     [
         ("What is the capital of Belarus?", ["capital"]),
         ("What is the name of the Russian defence minister?", ["russian", "defens", "minister"]),
+        ("What was the name of the student who carried out the shooting?", ["student"]),  # not the clause about him
         ("Which city was suspected to be a target?", []),
         ("What did Putin say?", []),
     ],
