@@ -102,6 +102,9 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
     parse.groups.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ in _ENTITY_GROUPS)
     # only a sentence's own subject: "He says Lubbers was made aware ..." keeps the speaker, not Lubbers, in focus
     parse.subjects.update(offset + t.idx for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT")
+    # "The singer Tom Hale fell ill": the parser heads the subject with "singer" and hangs the name beside it
+    parse.subjects.update(offset + t.idx for t in doc if t.dep_ == "appos" and t.ent_type_ == _ENTITY_PERSON
+                          and t.head.dep_ in {"nsubj", "nsubjpass"} and t.head.head.dep_ == "ROOT")
     for token in doc:
         act = _speech_act(token)
         spoken = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS and not act
@@ -110,7 +113,8 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
             continue
         if not spoken and not (token.pos_ == "NOUN" and token.lower_ in _SPEECH_ACT_NOUNS):
             continue
-        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or _issuer(token)
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or _issuer(token) \
+            or _shared_subject(token)
         if subject is None:
             continue
         authored = token.lemma_.lower() == "read"
@@ -144,7 +148,7 @@ def _speech_act(token: Token) -> bool:
     if particles is not None:  # "set out plans", not "set out to climb"
         children = list(token.children)
         return any(c.dep_ in {"prep", "prt"} and c.lower_ in particles for c in children) \
-            and not any(c.dep_ == "xcomp" for c in children)
+            and not (lemma == "set" and any(c.dep_ == "xcomp" for c in children))
     return lemma in ACT_LEMMAS
 
 
@@ -163,6 +167,13 @@ def _read_act(token: Token, offset: int, parse: ArticleParse) -> None:
         subject_start=offset + start, subject_end=offset + end, subject_head=offset + subject.idx,
         subject_after=False, act=True,
     )
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """"He attempted to sing, but instead said “...”": a verb joined to an earlier one shares its active subject."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
 
 def _issuer(token: Token) -> Token | None:

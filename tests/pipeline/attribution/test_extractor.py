@@ -392,6 +392,18 @@ CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
           "contributions")],
     ),
     (
+        "a name beside the descriptor that heads a subject ('The singer Tom Hale fell ill') is who 'he' refers to",
+        ["The singer Tom Hale fell ill on stage.", "He said “I can no longer sing.”"],
+        [("Tom Hale", "direct", "I can no longer sing.")],
+    ),
+    (
+        "a speech verb joined to an earlier verb shares its subject",
+        ["The singer Tom Hale told the crowd that it was his last concert.",
+         "He tried to sing the first line, but instead said “I can no longer sing. Thank you for 30 years.”"],
+        [("Tom Hale", "reported", "it was his last concert"),
+         ("Tom Hale", "direct", "I can no longer sing. Thank you for 30 years.")],
+    ),
+    (
         "an act of speech ends where a speech verb opens the speaker's own words",
         ["Council leader Ann Cole praised the volunteers, saying: “They worked through the night.”"],
         [("Ann Cole", "reported", "Council leader Ann Cole praised the volunteers"),
