@@ -273,8 +273,9 @@ class ExtractiveAnswerer:
             scored = retrieval_score(passage)
             dense = self._dense(passage, query) if scored is None or np.isnan(scored) else scored
             passage_terms = _text_terms(passage.content or "")
+            header = _header_terms(meta.title, passage.content or "") if meta.role == "subheading" else frozenset()
             if meta.role == "subheading":  # header lines ("June 4, 2003") are about what the headline names
-                passage_terms |= _header_terms(meta.title)
+                passage_terms |= header
             passage_coverage = _coverage(content_weights, passage_terms) / total_weight
             for number, (sentence, text) in enumerate(
                 zip(meta.sentences, meta.sentence_texts(passage.content or ""), strict=True)
@@ -286,7 +287,7 @@ class ExtractiveAnswerer:
                     remember_entities(text, meta.entities[number])
                 sentence_terms = _text_terms(text) | self._speaker_terms(meta.doc_id, start, end)
                 if meta.role == "subheading":
-                    sentence_terms |= _header_terms(meta.title)
+                    sentence_terms |= header
                 own = _coverage(content_weights, sentence_terms) / total_weight
                 coverage = max(own, PASSAGE_FLOOR * passage_coverage)
                 untyped = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * coverage
@@ -457,9 +458,10 @@ _SPOKEN_EVENT = re.compile(r"\b(?:" + "|".join(SPOKEN_EVENT_NOUNS) + r")s?\b", r
 
 
 @lru_cache(maxsize=10_000)
-def _header_terms(title: str) -> frozenset[str]:
-    """What a header line is about: the headline's words, and the spoken event they head."""
-    if _SPOKEN_EVENT.search(title):
+def _header_terms(title: str, lines: str = "") -> frozenset[str]:
+    """What a header line is about: the headline's words, and the spoken event that the headline or the header
+    lines beside it name ("National Press Club" over "Remarks as Prepared for Secretary Bodman")."""
+    if _SPOKEN_EVENT.search(title) or _SPOKEN_EVENT.search(lines):
         return _text_terms(title) | _text_terms(EVENT_WORDS)
     return _text_terms(title)
 

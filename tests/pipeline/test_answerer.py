@@ -180,6 +180,21 @@ def test_a_news_dateline_heads_no_spoken_event(any_store_settings: Settings) -> 
     assert header_score("Government announces a new public holiday") < header_score("Remarks on a new public holiday")
 
 
+def test_a_header_line_naming_the_event_makes_the_headers_date_its_date(any_store_settings: Settings) -> None:
+    """"National Press Club" over "Remarks as Prepared for Secretary Bodman": the remarks' date line says when they
+    were given, though the headline names no spoken event."""
+    store = make_store(any_store_settings, embedding_dimension=3)
+    answerer = ExtractiveAnswerer(term_statistics=store)
+
+    def date_score(*lines: str) -> float:
+        passage = passage_of(*lines, title="National Press Club", role="subheading", dense=0.4, joiner="\n\n")
+        candidates = answerer.score_sentences("When were they given?", [passage], None)
+        return next(c.score for c in candidates if c.text == "January 14, 2009")
+
+    assert date_score("January 14, 2009", "Remarks as Prepared for Secretary Bodman") > date_score(
+        "January 14, 2009", "Notes Prepared for Secretary Bodman")
+
+
 
 def test_a_question_put_to_someone_is_about_whoever_answers_it(any_store_settings: Settings) -> None:
     """An interviewer's "In your case, you earned two degrees in geology ...?" is about the guest, whose name the
