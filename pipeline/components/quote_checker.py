@@ -217,7 +217,7 @@ class QuoteChecker:
         doc_id, start, end = _location(document)
         start, end = self._statement_clip(doc_id, start, end)
         source = self._quote_match(doc_id, start, end, said_by)
-        if attributed and negated(quote) != negated(source.text):
+        if attributed and reverses(quote, source.text):
             # Close in meaning but the opposite claim ("we have verified" / "we have not yet verified"):
             # the source does not say this in other words, it says the reverse.
             differences = difference_list(tokenize(quote), tokenize(source.text))
@@ -373,9 +373,34 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|witho
                        re.IGNORECASE)
 
 
-def negated(text: str) -> bool:
-    """Whether a statement is negated (an odd number of negations), for telling a paraphrase from its reverse."""
-    return len(_NEGATION.findall(text)) % 2 == 1
+# "whether or not", "not only ... but also": words of negation that negate nothing.
+_NOT_NEGATING = re.compile(r"\b(?:whether\s+or\s+not|or\s+not|not\s+only|not\s+just|if\s+not|not\s+least)\b",
+                           re.IGNORECASE)
+# A negation reaches over this many words after it ("have not yet verified").
+NEGATION_SCOPE = 3
+_SCOPE_WORD = re.compile(r"[\w’']+")
+
+
+def reverses(quote: str, source: str) -> bool:
+    """Whether one text negates what the other says: their negations differ in parity, counted both over all
+    their words and over the words both texts share ("would not be easy" and "will be hard" differ only in the
+    first count; "nobody answered" and "there was no response" in neither)."""
+    return negated(quote) != negated(source) and negated(quote, source) != negated(source, quote)
+
+
+def negated(text: str, other: str | None = None) -> bool:
+    """Whether a statement is negated (an odd number of negations), for telling a paraphrase from its reverse.
+    Given the ``other`` text, a negation counts only when a content word it governs is also in the other text:
+    "we have not yet verified" against "we have verified" reverses it, while "would not be easy" against "will
+    be hard" says the same in other words."""
+    text = _NOT_NEGATING.sub(" ", text)
+    shared = content_stems(other) if other is not None else None
+    count = 0
+    for negation in _NEGATION.finditer(text):
+        scope = " ".join(_SCOPE_WORD.findall(text, negation.end())[:NEGATION_SCOPE])
+        if shared is None or content_stems(scope) & shared:
+            count += 1
+    return count % 2 == 1
 
 
 def cosine(a: np.ndarray | list[float], b: np.ndarray | list[float]) -> float:

@@ -470,6 +470,25 @@ def test_negation_parity() -> None:
     assert negated("We don’t see it")
     assert not negated("We have verified that.")
     assert not negated("It is not true that nobody came.")  # two negations cancel
+    assert not negated("It is a question of whether or not Iran is willing.")  # negates nothing
+
+
+@pytest.mark.parametrize(
+    ("quote", "source", "reversed_"),
+    [
+        ("We have verified that the troops left.", "We have not yet verified that the troops left.", True),
+        ("He didn't resign.", "He resigned on Monday.", True),
+        # the negation governs words the other text puts otherwise: the same claim in other words
+        ("Reconciling the factions will be hard.", "Reconciliation between the factions would not be easy.", False),
+        ("Farmers were ready, though supplies were hard to get.",
+         "We were prepared, but fertilizers were not readily available.", False),
+        ("Sadly, nobody answered our proposal.", "There was no constructive response to this proposal.", False),
+    ],
+)
+def test_a_negation_reverses_only_what_both_texts_say(quote: str, source: str, reversed_: bool) -> None:
+    from pipeline.components.quote_checker import reverses
+
+    assert reverses(quote, source) is reversed_
 
 
 def test_a_quote_inside_a_transcript_turn_belongs_to_the_quoted_person() -> None:
