@@ -211,8 +211,9 @@ def _noun_type(after: str) -> AnswerType | None:
             break
         kind = NOUN_TYPES.get(lower)
         following = words[index + 1].lower() if index + 1 < len(words) else ""
-        if kind is not None and following in NOUN_TYPES:
-            continue  # "the total value", "the average age": the second noun is the one asked about
+        if kind is not None and following in NOUN_TYPES and not lower.endswith("s"):
+            continue  # "the total value", "which city council": the second noun is the one asked about (a plural
+            # is no modifier: in "which three countries share", "share" is the verb)
         if kind is not None:
             return kind
         if lower.endswith("ed") and index > 0:
@@ -371,7 +372,8 @@ def focus_words(question: str) -> set[str]:
     if after and after[0] in _COPULAS:
         after = after[1:]
     for index, lower in enumerate(after[:NOUN_WINDOW]):
-        if lower in NOUN_TYPES and not (index + 1 < len(after) and after[index + 1] in NOUN_TYPES):
+        if lower in NOUN_TYPES and not (index + 1 < len(after) and after[index + 1] in NOUN_TYPES
+                                        and not lower.endswith("s")):
             return {lower}
     return set()
 

@@ -47,6 +47,7 @@ from pipeline.types import AskResult, Citation
         ("What position did Hamilton finish in?", "ordinal"),  # a place in a race, not a job
         ("What is the total value of the four-year grant?", "money"),  # the second noun is the one asked about
         ("Which city council approved the plan?", "organisation"),
+        ("Which three countries share the team's group?", "place"),  # a plural is no modifier: "share" is the verb
         ("What does the acronym PACE stand for?", "expansion"),
         ("What is the full name of CAATSA?", "expansion"),
         ("What does the minister stand for?", None),  # no acronym
