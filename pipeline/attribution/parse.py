@@ -218,10 +218,13 @@ def _named_in_apposition(subject: Token, verb: Token) -> Token | None:
     if subject.ent_type_ == _ENTITY_PERSON or subject.i > verb.i:
         return None
     for token in subject.subtree:
-        if token.dep_ != "appos" or token.ent_type_ != _ENTITY_PERSON or token.i < subject.i:
+        # "The venue, Metro Radio Arena, have announced": an organisation named beside a common noun speaks too
+        named = token.ent_type_ == _ENTITY_PERSON or (token.ent_type_ in {"ORG", "FAC"} and not subject.ent_type_)
+        if token.dep_ != "appos" or not named or token.i < subject.i:
             continue
-        between = subject.doc[token.i + 1 : verb.i]
-        if len(between) and all(t.text == "," for t in between):
+        between = subject.doc[token.i + 1 : verb.i]  # a comma, then perhaps "has", "also": "..., X, has also said"
+        if len(between) and between[0].text == "," and all(
+                t.text == "," or t.dep_ in {"aux", "auxpass", "neg", "advmod"} for t in between):
             return token
     return None
 

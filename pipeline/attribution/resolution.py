@@ -66,7 +66,9 @@ class Resolver:
         if pronoun == "they":
             if self.last_group is not None:
                 return Who(self.last_group.speakers, text, self.last_group.uncertain, None, "joint")
-            return Who((), text, True, None, "joint")
+            # "The venue, Metro Radio Arena, have announced ... they also say": an organisation as a plural
+            organisation = self.resolve_it(text)
+            return organisation if organisation is not None else Who((), text, True, None, "joint")
         gender = PRONOUN_GENDER[pronoun]
         candidates = [w for w in reversed(self.focus) if w.kind in {"person", "entity"} and len(w.speakers) == 1]
         for index, who in enumerate(candidates):

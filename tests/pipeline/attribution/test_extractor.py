@@ -397,6 +397,15 @@ CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Tom Hale", "direct", "I can no longer sing.")],
     ),
     (
+        "an organisation named beside a common noun speaks, and 'they' right after it is that organisation",
+        ["The venue, Metro Radio Arena, have announced that the singer had a sore throat. However, they also say "
+         "that fans are unlikely to be refunded.",
+         "The storm hit the coast on Monday. They said the roads were closed."],
+        [("Metro Radio Arena", "reported", "the singer had a sore throat"),
+         ("Metro Radio Arena", "reported", "fans are unlikely to be refunded"),
+         (None, "reported", "the roads were closed")],
+    ),
+    (
         "a speech verb joined to an earlier verb shares its subject",
         ["The singer Tom Hale told the crowd that it was his last concert.",
          "He tried to sing the first line, but instead said “I can no longer sing. Thank you for 30 years.”"],
