@@ -96,22 +96,25 @@ for _nouns, _kind in (
      "mayor senator lawmaker judge officer owner interviewer driver pilot doctor teacher student actor singer "
      "artist writer politician king queen prince princess employee worker victim suspect offender defendant "
      "prosecutor general premier chancellor envoy expert analyst economist researcher professor resident "
-     "name mp mps mep legislator congressman congresswoman representative councillor councilor", PERSON),
+     "name mp mps mep legislator congressman congresswoman representative councillor councilor member oligarch "
+     "nominee appointee survivor witness diplomat soldier pupil delegate lawyer attorney activist campaigner "
+     "volunteer passenger veteran farmer", PERSON),
     ("organisation organization company firm club body agency council party university college school court "
      "newspaper broadcaster network union bank ministry department institution institute charity authority "
      "government committee association league brand airline publisher business group movement faction militia "
-     "alliance coalition", ORGANISATION),
+     "alliance coalition laboratory lab bureau manufacturer regiment battalion brigade", ORGANISATION),
     ("team side squad opponent rival", TEAM),
-    ("programme program show series film movie book song album magazine play", WORK),
+    ("programme program show series film movie book song album magazine play journal", WORK),
     ("country state city town village region province county capital place location site district island "
      "continent port neighbourhood neighborhood venue stadium airport base river lake sea ocean mountain street "
-     "road peninsula bay border centre center hospital building bridge prison", PLACE),
+     "road peninsula bay border centre center hospital building bridge prison park courtroom camp coast valley",
+     PLACE),
     ("nationality", NATIONALITY),
     ("language", LANGUAGE),
     ("date day month week decade century season", DATE),
     ("year", YEAR),
     ("time hour", TIME),
-    ("number score total figure count tally points population", COUNT),
+    ("number score total figure count tally points population magnitude", COUNT),
     ("rate percentage proportion share chance likelihood probability", PERCENT),
     ("fine price cost sum salary wage fee bill compensation penalty bail value worth revenue profit budget",
      MONEY),
@@ -193,9 +196,11 @@ def asked_acronym(question: str) -> str | None:
 
 def _noun_type(after: str) -> AnswerType | None:
     """The type named by the noun after "what"/"which": "which northeastern Ukrainian town" is a place; "what was
-    David Weir's winning time" a time. Possessives ("the city's") are not the noun asked about."""
+    David Weir's winning time" a time. A possessive is not the noun asked about ("the city's"), unless "which"
+    asks whose it is ("Which company's plant is moving?")."""
     words = [w for w in (w.strip("?,.!;:\"“”") for w in _WORD.findall(after)) if w]
-    if words and words[0].lower() in _COPULAS:
+    copula = bool(words) and words[0].lower() in _COPULAS
+    if copula:
         # "what was the rate ...": the noun is the subject after the verb
         words = words[1:]
     elif words and words[0].lower() in _AUXILIARIES:
@@ -206,6 +211,9 @@ def _noun_type(after: str) -> AnswerType | None:
     for index, word in enumerate(words[:NOUN_WINDOW]):
         lower = word.lower()
         if lower.endswith(("'s", "’s", "s'")):
+            owner = NOUN_TYPES.get(lower[:-2] if lower.endswith(("'s", "’s")) else lower[:-1])
+            if not copula and owner is not None:
+                return owner  # "Which company's plant ...": the company is asked for, not the plant
             continue
         if lower in ("of", "in", "on", "at", "for", "from", "to", "by", "with"):
             break
@@ -369,9 +377,13 @@ def focus_words(question: str) -> set[str]:
     title = _TITLE_QUESTION.search(text)
     if title is not None:
         return {w for w in ("job", (title.group("own") or title.group("held") or "").lower()) if w in after}
-    if after and after[0] in _COPULAS:
+    copula = bool(after) and after[0] in _COPULAS
+    if copula:
         after = after[1:]
     for index, lower in enumerate(after[:NOUN_WINDOW]):
+        owner = lower[:-2] if lower.endswith(("'s", "’s")) else None
+        if owner is not None and not copula and owner in NOUN_TYPES:
+            return {owner}  # "Which company's plant": "company" is answered
         if lower in NOUN_TYPES and not (index + 1 < len(after) and after[index + 1] in NOUN_TYPES
                                         and not lower.endswith("s")):
             return {lower}

@@ -47,7 +47,11 @@ from pipeline.types import AskResult, Citation
         ("What position did Hamilton finish in?", "ordinal"),  # a place in a race, not a job
         ("What is the total value of the four-year grant?", "money"),  # the second noun is the one asked about
         ("Which city council approved the plan?", "organisation"),
-        ("Which three countries share the team's group?", "place"),  # a plural is no modifier: "share" is the verb
+        ("Which three countries share the team's group?", "place"),
+        ("Which company's plant is moving back into the United States?", "organisation"),  # whose plant it is
+        ("What is the city's population?", "count"),  # after "is", the possessive is not what is asked
+        ("Which national laboratory has the most powerful computer?", "organisation"),
+        ("What magnitude did the earthquake register?", "count"),  # a plural is no modifier: "share" is the verb
         ("What does the acronym PACE stand for?", "expansion"),
         ("What is the full name of CAATSA?", "expansion"),
         ("What does the minister stand for?", None),  # no acronym
@@ -65,6 +69,7 @@ def test_answer_type_from_the_wh_phrase(question: str, kind: str | None) -> None
 def test_type_words_and_counted_words() -> None:
     assert focus_words("In which city does she manage a bar?") == {"city"}
     assert focus_words("How old is Nina?") == {"old"}
+    assert focus_words("Which company's plant is moving?") == {"company"}
     assert focus_words("What did she say?") == set()
     assert counted_words("How many Russian troops were deployed?") == ["russian", "troops"]
     assert counted_words("How many otters live in the river?") == ["otters"]
