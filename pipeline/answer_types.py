@@ -211,9 +211,8 @@ def _noun_type(after: str) -> AnswerType | None:
     for index, word in enumerate(words[:NOUN_WINDOW]):
         lower = word.lower()
         if lower.endswith(("'s", "’s", "s'")):
-            owner = NOUN_TYPES.get(lower[:-2] if lower.endswith(("'s", "’s")) else lower[:-1])
-            if not copula and owner is not None:
-                return owner  # "Which company's plant ...": the company is asked for, not the plant
+            if not copula:  # "Which company's plant ...", "which Ukrainian town's mayor": the owner is asked for
+                return NOUN_TYPES.get(lower[:-2] if lower.endswith(("'s", "’s")) else lower[:-1])
             continue
         if lower in ("of", "in", "on", "at", "for", "from", "to", "by", "with"):
             break

@@ -50,6 +50,8 @@ from pipeline.types import AskResult, Citation
         ("Which three countries share the team's group?", "place"),
         ("Which company's plant is moving back into the United States?", "organisation"),  # whose plant it is
         ("What is the city's population?", "count"),  # after "is", the possessive is not what is asked
+        ("Which unit's members did the President speak to?", None),  # a unit, of no known kind: not members
+        ("Which northeastern Ukrainian town's mayor spoke?", "place"),
         ("Which national laboratory has the most powerful computer?", "organisation"),
         ("What magnitude did the earthquake register?", "count"),  # a plural is no modifier: "share" is the verb
         ("What does the acronym PACE stand for?", "expansion"),
