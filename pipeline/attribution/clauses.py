@@ -53,6 +53,7 @@ _APPOSITION = re.compile(r"\s*,\s*")
 # What ends a dateline ("SEOUL/TOKYO —", "KABUL, Afghanistan (AP) --", "LONDON:") after its place.
 _DATELINE_END = re.compile(r"(?:,[^,\n]{0,30})?\s*(?:\([^)\n]{1,20}\)\s*)?(?:[—–:]|--|-\s)")
 _AND = re.compile(r"\s+and\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])")
 _THAT = re.compile(r"\bthat\s+")
 _LEAD_PUNCT = re.compile(r"\s*[:,]\s*")
 # A preposition that opens an amount is no preposition: "says about 80 percent of ...", "said over 300 died".
@@ -174,7 +175,9 @@ class ClauseReader:
         # the clause opens with the whole subject: "...," the commissioner, Volker Turk, said: right after the quote
         event = Event(start, end, min(mention.start, spoken.subject_start), who)
         if spoken.act:  # "Exports Minister Offord has praised ...": the sentence, up to the next speech verb
-            event.content_start = unit.start
+            ends = [e for e in _SENTENCE_END.finditer(self.text, unit.start, event.clause_start + 1)
+                    if e.end() <= event.clause_start]
+            event.content_start = ends[-1].end() if ends else unit.start  # a unit may hold a quote before it
             return event
         if word in QUOTE_ONLY_VERBS or self.after_closing_quote(mention.outer, unit.start):
             return event

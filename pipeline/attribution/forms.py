@@ -35,6 +35,7 @@ from pipeline.attribution.vocabulary import (
     INTERVIEWER,
     NON_PERSON_LABELS,
     SPEECH_NOUNS,
+    SPOKEN_EVENT_NOUNS,
     TITLE_WORDS,
 )
 from pipeline.types import Paragraph
@@ -94,9 +95,15 @@ _INTERVIEW_WITH = re.compile(r"\b[Ii]nterview\s+[Ww]ith\s+(?P<name>[A-Z][\w’'.
 _NAME_BREAK = re.compile(r"\s(?i:to|at|on|before|for|in|about|during|with|after|following|and)\s|[,:;(—–|]|\s-\s")
 _FURNITURE = re.compile(
     r"(?:as prepared(?: for delivery)?|check against delivery|\(?embargoed\b.*|transcript\b.*|[^.!?]{0,40}\d{4}"
-    r"|delivered on\b.*)\W*",
+    r"|delivered on\b.*|\d{1,2}:\d{2}(?::\d{2})?"  # a recording's timestamp line ("1:49")
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+"
+    r"\d{4}\b(?:\s+at\s+|\s*[|–—-]\s*)\d.*)\W*",  # "August 4, 2021 at 11:00 a.m. EDT via ...": when, not words
     re.IGNORECASE,
 )
+# A transcript whose header names the spoken event but no one: "Good morning. This is Lauren Gaches with NOAA's
+# Office of Public Affairs." names who speaks its unlabelled paragraphs.
+_SPOKEN_EVENT = re.compile(r"\b(?:" + "|".join(SPOKEN_EVENT_NOUNS) + r")s?\b", re.IGNORECASE)
+_SELF_INTRODUCED = re.compile(r"\b(?:[Tt]his is|[Mm]y name is|I['’]m|I am)\s+(?=[A-Z][\w.’'-]*\s+[A-Z])")
 _END_OF_SPEECH = re.compile(r"[-–—\s]*(?:ends|end|#{3}|\*{3})[-–—\s]*|notes? to editors:?|media contacts?:?",
                             re.IGNORECASE)
 # The header block of a remarks page (headline, speaker, venue, date lines) is at most this many lines.
@@ -159,6 +166,10 @@ class DocumentForms:
         occasion = self._occasion_and_name(header[0][1])
         if occasion is not None:
             return SpeechPage(occasion, first_body)
+        if standfirst is None and any(_SPOKEN_EVENT.search(self.text, p.start, p.end) for _, p in header):
+            introduced = self._self_introduced(first_body)
+            if introduced is not None:
+                return SpeechPage(introduced, first_body)
         if not any(_SPEECH_HEADLINE.search(self.text, p.start, p.end)
                    or _DELIVERED_BY.search(self.text, p.start, p.end)
                    or _BYLINE.match(self.text, p.start, p.end) for _, p in header):
@@ -185,6 +196,15 @@ class DocumentForms:
             if who is not None:
                 return SpeechPage(who, first_body)
         return standfirst or SpeechPage(self._self_named(first_body), first_body)
+
+    def _self_introduced(self, first_body: int) -> Who | None:
+        """"This is Lauren Gaches with ...", "My name is X", "I'm X" early in an unlabelled transcript: X speaks."""
+        for paragraph in self.paragraphs[first_body : first_body + LEAD_PARAGRAPHS]:
+            found = _SELF_INTRODUCED.search(self.text, paragraph.start, paragraph.end)
+            who = self._named_in(found.end(), paragraph.end) if found is not None and paragraph.role == "body" else None
+            if who is not None and who.kind == "person":
+                return who
+        return None
 
     def _self_named(self, first_body: int) -> Who | None:
         """A speech whose header names no one, in which the speaker says who they are early on: "I've been in my

@@ -189,6 +189,8 @@ class MentionFinder:
                          or words[0][0].lower().replace("’", "'") in FIRST_PERSON):
             words = words[1:]
             det = None
+        while len(words) > 1 and words[-1][0].lower() in SUBJECT_PRONOUNS:
+            words = words[:-1]  # "Washington, D.C. She thanked ...": the next sentence's pronoun is no name
         while len(words) > 1 and self.date_word(*words[-1]):
             words = words[:-1]  # "Pentagon Press Secretary Peter Cook September 8, 2015": the date is no name
         if words and self.after_portfolio_link(words[0][1]):

@@ -413,6 +413,11 @@ CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
          ("Tom Hale", "direct", "I can no longer sing. Thank you for 30 years.")],
     ),
     (
+        "an act of speech after a quote in the same paragraph is its own sentence; 'D.C. She' is no name",
+        ["“We are ready,” Mayor Ann Cole told the council in Washington, D.C. She thanked the crews for their work."],
+        [("Ann Cole", "direct", "We are ready,"), ("Ann Cole", "reported", "She thanked the crews for their work")],
+    ),
+    (
         "an act of speech ends where a speech verb opens the speaker's own words",
         ["Council leader Ann Cole praised the volunteers, saying: “They worked through the night.”"],
         [("Ann Cole", "reported", "Council leader Ann Cole praised the volunteers"),

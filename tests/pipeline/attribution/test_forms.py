@@ -76,6 +76,19 @@ def test_a_bylined_report_stays_narration() -> None:
     assert [(s.speaker, s.text) for s in statements] == [("Tom Hale", "We are relieved,")]
 
 
+def test_an_unlabelled_briefing_is_spoken_by_who_introduces_themselves() -> None:
+    """A recorded briefing with timestamps and no labels: "This is Ann Cole with ..." names its voice."""
+    statements = statements_of(
+        "0:12",
+        "Good morning. This is Helen Okoye with the harbour office. We will start in a moment.",
+        "1:49",
+        "Thank you for joining us. This briefing is being recorded.",
+        headline="Harbour Outlook Virtual Media Briefing",
+    )
+    assert spoken(statements) == [("Helen Okoye", "Good morning. This is Helen Ok"),
+                                  ("Helen Okoye", "Thank you for joining us. This")]
+
+
 def test_a_speech_naming_no_one_is_the_office_its_speaker_says_they_hold() -> None:
     """"Remarks to the Harbour Forum", then "my job as Port Commissioner": the role speaks the page."""
     statements = statements_of(
