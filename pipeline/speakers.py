@@ -23,6 +23,9 @@ _WORD = re.compile(r"[\w’'-]+")
 # An organisation's acronym as a speaker's whole name ("ONS", "UNHCR"); two letters ("US") are too often a
 # person's initials too.
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
+# Who speaks for an organisation named by its acronym: "GMB official", "NHS spokesperson".
+_SPOKES_SUFFIX = re.compile(r"\s+(?:official|officials|spokesman|spokeswoman|spokesperson|representative|source)$",
+                            re.IGNORECASE)
 
 
 def name_tokens(name: str) -> list[str]:
@@ -46,6 +49,9 @@ def same_person(claimed: str, speaker: str, aliases: Iterable[str] = ()) -> bool
     for name in (speaker, *aliases):
         if _acronym_of(claimed, name) or _acronym_of(name, claimed):
             return True
+        voice = _SPOKES_SUFFIX.sub("", name)
+        if voice != name and _acronym_of(voice, claimed):
+            return True  # "A GMB official said": the Grain Marketing Board speaking through its official
         if claimed_role is not None:
             # "the Prime Minister" is whoever carries every one of those words, not any "minister", and
             # "the secretary" is a secretary, not the "Secretary General".

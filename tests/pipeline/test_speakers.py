@@ -23,6 +23,12 @@ def test_an_organisations_acronym_is_its_full_name() -> None:
     assert not same_person("Ursula Smith", "US")  # nor are two letters an organisation's name
 
 
+def test_an_organisation_speaks_through_its_official() -> None:
+    assert same_person("the Grain Marketing Board", "GMB official")
+    assert same_person("Grain Marketing Board", "GMB spokesperson")
+    assert not same_person("the Grain Marketing Board", "NHS official")
+
+
 def test_names_still_match_their_fuller_forms() -> None:
     assert same_person("Stoltenberg", "Jens Stoltenberg")
     assert same_person("NATO Secretary General Jens Stoltenberg", "Jens Stoltenberg")
