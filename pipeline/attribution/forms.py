@@ -7,7 +7,9 @@
   every body paragraph without a label or furniture (date lines, "As prepared for delivery", "Ends") is
   the speaker's words, provided the page is written in their voice: at least ``MIN_VOICE_SHARE`` of its
   paragraphs without quote marks speak in the first person. A report *about* a speech is narration and
-  fails that test. Words the speaker quotes from someone named keep that person as their speaker too (the
+  fails that test. Other headers name the speaker too: "Occasion: Person Name", a byline "By Chairman X",
+  an office the speaker claims early on ("my job as Deputy Secretary"), and, in a transcript whose header
+  names the spoken event but no one, a speaker who introduces themselves ("This is Lauren Gaches with ..."). Words the speaker quotes from someone named keep that person as their speaker too (the
   tighter statement decides a quote check).
 * **Question-and-answer interview.** A headline that says it is an interview and names the guest ("Wikinews
   interviews Jane Doe, candidate for ..."), and at least ``MIN_QUESTIONS`` unlabelled paragraphs that are
