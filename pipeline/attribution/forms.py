@@ -9,8 +9,9 @@
   paragraphs without quote marks speak in the first person. A report *about* a speech is narration and
   fails that test. Other headers name the speaker too: "Occasion: Person Name", a byline "By Chairman X",
   an office the speaker claims early on ("my job as Deputy Secretary"), and, in a transcript whose header
-  names the spoken event but no one, a speaker who introduces themselves ("This is Lauren Gaches with ..."). Words the speaker quotes from someone named keep that person as their speaker too (the
-  tighter statement decides a quote check).
+  names the spoken event but no one, a speaker who introduces themselves ("This is Lauren Gaches with
+  ..."). Words the speaker quotes from someone named keep that person as their speaker too (the tighter
+  statement decides a quote check).
 * **Question-and-answer interview.** A headline that says it is an interview and names the guest ("Wikinews
   interviews Jane Doe, candidate for ..."), and at least ``MIN_QUESTIONS`` unlabelled paragraphs that are
   each one question: a question is the interviewer's, the paragraphs after it, up to the next question,
