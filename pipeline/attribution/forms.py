@@ -38,7 +38,7 @@ from pipeline.attribution.vocabulary import (
     INTERVIEWER,
     NON_PERSON_LABELS,
     SPEECH_NOUNS,
-    SPOKEN_EVENT_NOUNS,
+    SPOKEN_EVENT,
     TITLE_WORDS,
 )
 from pipeline.types import Paragraph
@@ -105,7 +105,6 @@ _FURNITURE = re.compile(
 )
 # A transcript whose header names the spoken event but no one: "Good morning. This is Lauren Gaches with NOAA's
 # Office of Public Affairs." names who speaks its unlabelled paragraphs.
-_SPOKEN_EVENT = re.compile(r"\b(?:" + "|".join(SPOKEN_EVENT_NOUNS) + r")s?\b", re.IGNORECASE)
 _SELF_INTRODUCED = re.compile(r"\b(?:[Tt]his is|[Mm]y name is|I['’]m|I am)\s+(?=[A-Z][\w.’'-]*\s+[A-Z])")
 _END_OF_SPEECH = re.compile(r"[-–—\s]*(?:ends|end|#{3}|\*{3})[-–—\s]*|notes? to editors:?|media contacts?:?",
                             re.IGNORECASE)
@@ -169,7 +168,7 @@ class DocumentForms:
         occasion = self._occasion_and_name(header[0][1])
         if occasion is not None:
             return SpeechPage(occasion, first_body)
-        if standfirst is None and any(_SPOKEN_EVENT.search(self.text, p.start, p.end) for _, p in header):
+        if standfirst is None and any(SPOKEN_EVENT.search(self.text, p.start, p.end) for _, p in header):
             introduced = self._self_introduced(first_body)
             if introduced is not None:
                 return SpeechPage(introduced, first_body)

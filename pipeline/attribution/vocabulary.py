@@ -61,6 +61,7 @@ SPEECH_NOUNS = ("remarks", "speech", "address", "statement", "testimony", "keyno
 # What a transcript's headline calls the spoken event its header lines (date, time, place) belong to.
 SPOKEN_EVENT_NOUNS = ("briefing", "remarks", "speech", "interview", "hearing", "address", "statement", "conference",
                       "gaggle", "testimony", "session", "transcript", "message", "roundtable", "town hall")
+SPOKEN_EVENT = re.compile(r"\b(?:" + "|".join(SPOKEN_EVENT_NOUNS) + r")s?\b", re.IGNORECASE)
 # Publishing notices over a release or a speech: they say how the page was issued, never a fact of the story.
 PUBLISHING_NOTICES = ("embargoed until delivery", "embargoed until", "as prepared for delivery", "remarks as prepared",
                       "for immediate release", "office of the press secretary", "check against delivery")

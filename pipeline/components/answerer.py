@@ -33,7 +33,7 @@ from pipeline.answer_types import (
     typed_entities,
     word_distance,
 )
-from pipeline.attribution.vocabulary import INTERVIEWER, PUBLISHING_NOTICES, SPOKEN_EVENT_NOUNS, TITLE_HEADS
+from pipeline.attribution.vocabulary import INTERVIEWER, PUBLISHING_NOTICES, SPOKEN_EVENT, TITLE_HEADS
 from pipeline.lexicon import STOPWORDS, terms
 from pipeline.passage_meta import PassageMeta, retrieval_score
 from pipeline.sentences import ends_with_question
@@ -454,14 +454,13 @@ def _text_terms(text: str) -> frozenset[str]:
 # took place, which a question asks in words the header never prints: "At what time did the President start
 # speaking?". A news story's dateline heads no such event ("When will the holiday take place?" is not it).
 EVENT_WORDS = "start begin held hold give given deliver delivered take place took happen speak spoke record recorded"
-_SPOKEN_EVENT = re.compile(r"\b(?:" + "|".join(SPOKEN_EVENT_NOUNS) + r")s?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=10_000)
 def _header_terms(title: str, lines: str = "") -> frozenset[str]:
     """What a header line is about: the headline's words, and the spoken event that the headline or the header
     lines beside it name ("National Press Club" over "Remarks as Prepared for Secretary Bodman")."""
-    if _SPOKEN_EVENT.search(title) or _SPOKEN_EVENT.search(lines):
+    if SPOKEN_EVENT.search(title) or SPOKEN_EVENT.search(lines):
         return _text_terms(title) | _text_terms(EVENT_WORDS)
     return _text_terms(title)
 
