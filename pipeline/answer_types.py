@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.attribution.vocabulary import INTERVIEWER_WORDS
+from pipeline.attribution.vocabulary import INTERVIEWER_WORDS, MONTHS, WEEKDAYS
 from pipeline.lexicon import stem, terms, words
 from pipeline.nlp import english
 from pipeline.passage_meta import RawEntity
@@ -188,10 +188,24 @@ def answer_type(question: str) -> AnswerType | None:
     return _noun_type(text[match.end(1):])
 
 
+@lru_cache(maxsize=1_000)
 def asked_acronym(question: str) -> str | None:
     """The acronym a question asks to spell out ("PACE" of "What does the acronym PACE stand for?"), or None."""
     found = _EXPANSION_QUESTION.search(question)
     return next((g for g in found.groups() if g), None) if found is not None else None
+
+
+def _possessor(word: str) -> str | None:
+    """The owner a possessive names ("company" of "company's", "countries" of "countries'"), else None."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s'") else None
+
+
+def _modifies(word: str, following: str) -> bool:
+    """Whether a type noun only modifies the type noun after it ("the total value", "which city council"); a
+    plural is no modifier ("which three countries share": "share" is the verb)."""
+    return word in NOUN_TYPES and following in NOUN_TYPES and not word.endswith("s")
 
 
 def _noun_type(after: str) -> AnswerType | None:
@@ -210,17 +224,16 @@ def _noun_type(after: str) -> AnswerType | None:
         words = words[:cut]
     for index, word in enumerate(words[:NOUN_WINDOW]):
         lower = word.lower()
-        if lower.endswith(("'s", "’s", "s'")):
+        owner = _possessor(lower)
+        if owner is not None:
             if not copula:  # "Which company's plant ...", "which Ukrainian town's mayor": the owner is asked for
-                return NOUN_TYPES.get(lower[:-2] if lower.endswith(("'s", "’s")) else lower[:-1])
+                return NOUN_TYPES.get(owner)
             continue
         if lower in ("of", "in", "on", "at", "for", "from", "to", "by", "with"):
             break
         kind = NOUN_TYPES.get(lower)
-        following = words[index + 1].lower() if index + 1 < len(words) else ""
-        if kind is not None and following in NOUN_TYPES and not lower.endswith("s"):
-            continue  # "the total value", "which city council": the second noun is the one asked about (a plural
-            # is no modifier: in "which three countries share", "share" is the verb)
+        if _modifies(lower, words[index + 1].lower() if index + 1 < len(words) else ""):
+            continue  # the second noun is the one asked about
         if kind is not None:
             return kind
         if lower.endswith("ed") and index > 0:
@@ -242,9 +255,9 @@ _SPECIFIC = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
 _A_YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b(?:this|last|next|that|the same|the following|the previous|"
                      r"the)\s+(?:year|decade)\b|\bnineteen[- ]\w+|\btwo thousand\b", re.IGNORECASE)
 # A date that is no one's age ("Thirty five years ago", "May 2012"): it cannot answer "How old".
-_NOT_AN_AGE = re.compile(r"\bago\b|\b(?:1[0-9]{3}|20[0-9]{2})\b|\b(?:January|February|March|April|June|July|August|"
-                         r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                         r"Sunday|today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)
+_NOT_AN_AGE = re.compile(r"\bago\b|\b(?:1[0-9]{3}|20[0-9]{2})\b|\b(?:"  # "May" left out: it is a modal as often
+                         + "|".join(sorted((MONTHS - {"may"}) | WEEKDAYS)) + r"|today|yesterday|tomorrow|tonight)\b",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -266,8 +279,6 @@ _PATTERNS = (
 
 
 _CURRENCY = "£$€¥"
-# Turn labels that name no one ("QUESTION:", "MODERATOR:").
-LABEL_WORDS = frozenset(INTERVIEWER_WORDS)
 
 
 # Sentences whose recognised entities came with the index, however many: a sentence's entities are a
@@ -299,7 +310,7 @@ def entities(sentence: str) -> tuple[Entity, ...]:
     """Named entities and numbers in ``sentence`` (cached: the same sentences come back query after query)."""
     found = []
     for entity_start, end, entity_label in recognised(sentence):
-        if sentence[entity_start:end].lower() in LABEL_WORDS and sentence[end : end + 1] == ":":
+        if sentence[entity_start:end].lower() in INTERVIEWER_WORDS and sentence[end : end + 1] == ":":
             continue  # "QUESTION: ...": a transcript's label, which the model may tag ORG
         start = entity_start
         while start > 0 and sentence[start - 1] in _CURRENCY:  # the model leaves "£" out of "£2,000"
@@ -380,11 +391,10 @@ def focus_words(question: str) -> set[str]:
     if copula:
         after = after[1:]
     for index, lower in enumerate(after[:NOUN_WINDOW]):
-        owner = lower[:-2] if lower.endswith(("'s", "’s")) else None
+        owner = _possessor(lower)
         if owner is not None and not copula and owner in NOUN_TYPES:
             return {owner}  # "Which company's plant": "company" is answered
-        if lower in NOUN_TYPES and not (index + 1 < len(after) and after[index + 1] in NOUN_TYPES
-                                        and not lower.endswith("s")):
+        if lower in NOUN_TYPES and not _modifies(lower, after[index + 1] if index + 1 < len(after) else ""):
             return {lower}
     return set()
 

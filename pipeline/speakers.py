@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from pipeline.attribution.vocabulary import NAME_SUFFIXES, NAME_TITLES, ORG_TOKENS, PERSON_ROLES
+from pipeline.attribution.vocabulary import NAME_SUFFIXES, NAME_TITLES, ORG_TOKENS, ORGANISATION_VOICES, PERSON_ROLES
 from pipeline.types import Statement
 
 TITLES = NAME_TITLES
@@ -24,8 +24,7 @@ _WORD = re.compile(r"[\w’'-]+")
 # person's initials too.
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
 # Who speaks for an organisation named by its acronym: "GMB official", "NHS spokesperson".
-_SPOKES_SUFFIX = re.compile(r"\s+(?:official|officials|spokesman|spokeswoman|spokesperson|representative|source)$",
-                            re.IGNORECASE)
+_SPOKES_SUFFIX = re.compile(r"\s+(?:" + "|".join(ORGANISATION_VOICES) + r")$", re.IGNORECASE)
 
 
 def name_tokens(name: str) -> list[str]:

@@ -36,6 +36,7 @@ from pipeline.attribution.resolution import Resolver
 from pipeline.attribution.vocabulary import (
     FIRST_PERSON_VOICE,
     INTERVIEWER,
+    MONTHS,
     NON_PERSON_LABELS,
     SPEECH_NOUNS,
     SPOKEN_EVENT,
@@ -99,7 +100,7 @@ _NAME_BREAK = re.compile(r"\s(?i:to|at|on|before|for|in|about|during|with|after|
 _FURNITURE = re.compile(
     r"(?:as prepared(?: for delivery)?|check against delivery|\(?embargoed\b.*|transcript\b.*|[^.!?]{0,40}\d{4}"
     r"|delivered on\b.*|\d{1,2}:\d{2}(?::\d{2})?"  # a recording's timestamp line ("1:49")
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+"
+    r"|(?:" + "|".join(sorted(MONTHS)) + r")\s+\d{1,2},\s+"
     r"\d{4}\b(?:\s+at\s+|\s*[|–—-]\s*)\d.*)\W*",  # "August 4, 2021 at 11:00 a.m. EDT via ...": when, not words
     re.IGNORECASE,
 )
@@ -178,8 +179,7 @@ class DocumentForms:
             return standfirst
         for position, (_, paragraph) in enumerate(header):
             for pattern in (_HEADER, _DELIVERED_BY, _BYLINE):
-                found = pattern.search(self.text, paragraph.start, paragraph.end) if pattern is not _BYLINE \
-                    else pattern.match(self.text, paragraph.start, paragraph.end)
+                found = pattern.search(self.text, paragraph.start, paragraph.end)
                 who = self._named_in(found.end(), paragraph.end) if found is not None else None
                 if found is not None and who is None and not self.text[found.end() : paragraph.end].strip() \
                         and position + 1 < len(header):  # "Remarks as prepared for delivery by" / the name below

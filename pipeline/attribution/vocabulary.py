@@ -133,6 +133,8 @@ INSTITUTION_HEADS = {"police", "prosecutors", "investigators", "firefighters", "
 # A spokesperson-like head names a speaker of its own when the organisation is given.
 SPOKES_HEADS = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor",
                 "diplomat", "officer", "director"}
+# Who speaks for an organisation named before them ("GMB official", "NHS spokesperson"): the organisation speaks.
+ORGANISATION_VOICES = ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative", "source")
 GENDERED_HEADS = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f"}
 LOWER_MODIFIERS = {"senior", "top", "former", "deputy", "chief", "foreign", "defence", "two", "both", "three",
                    "council", "finance", "opposition", "government", "prime"}
@@ -216,6 +218,8 @@ EXCLUDED_LABELS = {
     "PHOTO", "IMAGE", "CREDIT", "SOURCE", "WARNING", "EXCLUSIVE", "ANALYSIS", "OPINION", "COMMENT", "VIDEO",
     "LISTEN", "SEE ALSO", "RELATED", "FACT CHECK", "UPDATED", "CORRECTION",
 }
+# Labels of a reporter's turn in a briefing ("QUESTION:", "Q"): the asker's premise, not what the source states.
+ASKER_LABELS = frozenset({"q", "question", "questions", "questioner", "reporter", "audience"})
 # Labels of a transcript turn that is the interviewer's or the host organisation's, never the guest's.
 INTERVIEWER_WORDS = {"q", "question", "questions", "interviewer", "moderator", "host", "reporter", "audience",
                      "questioner", "participant", "operator"}

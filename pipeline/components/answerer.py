@@ -33,7 +33,13 @@ from pipeline.answer_types import (
     typed_entities,
     word_distance,
 )
-from pipeline.attribution.vocabulary import INTERVIEWER, PUBLISHING_NOTICES, SPOKEN_EVENT, TITLE_HEADS
+from pipeline.attribution.vocabulary import (
+    ASKER_LABELS,
+    INTERVIEWER,
+    PUBLISHING_NOTICES,
+    SPOKEN_EVENT,
+    TITLE_HEADS,
+)
 from pipeline.lexicon import STOPWORDS, terms
 from pipeline.passage_meta import PassageMeta, retrieval_score
 from pipeline.sentences import ends_with_question
@@ -80,7 +86,6 @@ QUESTION_SENTENCE_PENALTY = 0.3
 # premise, not what the source states. It still answers a question about what was asked, and a premise put to the
 # one answering ("In your case, you earned two degrees ...") is about them, which they answer to.
 ASKER_PENALTY = 0.15
-ASKER_LABELS = frozenset({"q", "question", "questions", "questioner", "reporter", "audience"})
 ABOUT_ASKING = frozenset(terms("reporter reporters journalist question asked asking asks interviewer correspondent"))
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # "EMBARGOED UNTIL DELIVERY", "Remarks as Prepared for Delivery": a header line that answers nothing.
@@ -285,7 +290,8 @@ class ExtractiveAnswerer:
                     continue
                 if meta.entities is not None:
                     remember_entities(text, meta.entities[number])
-                sentence_terms = _text_terms(text) | self._speaker_terms(meta.doc_id, start, end)
+                speaker_terms, asked = self._turn_of(meta.doc_id, start, end)
+                sentence_terms = _text_terms(text) | speaker_terms
                 if meta.role == "subheading":
                     sentence_terms |= header
                 own = _coverage(content_weights, sentence_terms) / total_weight
@@ -298,7 +304,7 @@ class ExtractiveAnswerer:
                     untyped -= TYPE_PENALTY  # restates the question, answers nothing
                 if ends_with_question(text):
                     untyped -= QUESTION_SENTENCE_PENALTY
-                elif not about_asking and not _SECOND_PERSON.search(text) and self._asked(meta.doc_id, start, end):
+                elif asked and not about_asking and not _SECOND_PERSON.search(text):
                     untyped -= ASKER_PENALTY
                 typed = 0.0
                 if kind is not None:
@@ -362,25 +368,28 @@ class ExtractiveAnswerer:
         candidate.score = candidate.untyped + typed
         candidate.answers = strong or near
 
-    def _speaker_terms(self, doc_id: str, start: int, end: int) -> frozenset[str]:
-        """The name of whoever says the sentence (a transcript turn, a quote), which the words may not repeat; for
+    def _turn_of(self, doc_id: str, start: int, end: int) -> tuple[frozenset[str], bool]:
+        """Who says the sentence, and whether it lies in a turn a transcript labels as a reporter's ("QUESTION:",
+        "Q"), from one pass over the article's statements.
+
+        The name of whoever says it (a transcript turn, a quote) counts as its words, which may not repeat it; for
         a question put to someone ("In your case, you earned two degrees ...?"), the name of who answers it too."""
         statements = self._statements.statements_in(doc_id)
+        asked: bool | None = None
         for index, statement in enumerate(statements):
-            if statement.start < end and start < statement.end and statement.speaker:
-                if not ends_with_question(statement.text):
-                    return _name_terms(statement.speaker)
-                answer = next((s for s in statements[index + 1 :] if s.speaker not in {None, statement.speaker}), None)
-                return _name_terms(statement.speaker) | (_name_terms(answer.speaker or "") if answer else frozenset())
-        return frozenset()
-
-    def _asked(self, doc_id: str, start: int, end: int) -> bool:
-        """Whether the sentence lies in a turn a transcript labels as a reporter's ("QUESTION:", "Q")."""
-        for statement in self._statements.statements_in(doc_id):
-            if statement.start < end and start < statement.end:
+            if not (statement.start < end and start < statement.end):
+                continue
+            if asked is None:
                 label = (statement.mention or "").lower().strip(".: ")
-                return statement.speaker == INTERVIEWER or label in ASKER_LABELS
-        return False
+                asked = statement.speaker == INTERVIEWER or label in ASKER_LABELS
+            if not statement.speaker:
+                continue
+            if not ends_with_question(statement.text):
+                return _name_terms(statement.speaker), asked
+            answer = next((s for s in statements[index + 1 :] if s.speaker not in {None, statement.speaker}), None)
+            answered = _name_terms(answer.speaker or "") if answer else frozenset()
+            return _name_terms(statement.speaker) | answered, asked
+        return frozenset(), bool(asked)
 
     def _speakers_of(self, doc_id: str) -> frozenset[str]:
         return frozenset().union(*(_text_terms(s.speaker) for s in self._statements.statements_in(doc_id) if s.speaker))

@@ -74,9 +74,10 @@ def short_answer(question: str, sentence: str, start: int = 0, end: int | None =
     acronym = asked_acronym(question)
     if acronym is not None:  # "What does PACE stand for?": the words that spell it
         spelled = spelled_out(acronym, sentence[start:end])
-        return Entity(start + spelled[0], start + spelled[1], "EXPANSION", sentence[start + spelled[0] :
-                                                                                     start + spelled[1]]) \
-            if spelled is not None else None
+        if spelled is None:
+            return None
+        first, last = start + spelled[0], start + spelled[1]
+        return Entity(first, last, "EXPANSION", sentence[first:last])
     strong, near, _ = typed_entities(sentence, kind, question)  # a weak one ("daily", "18 months" for a year) is none
     counted = {t for w in counted_words(question) for t in terms(w)}
     if counted:
