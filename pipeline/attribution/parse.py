@@ -106,11 +106,10 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
     parse.subjects.update(offset + t.idx for t in doc if t.dep_ == "appos" and t.ent_type_ == _ENTITY_PERSON
                           and t.head.dep_ in {"nsubj", "nsubjpass"} and t.head.head.dep_ == "ROOT")
     for token in doc:
-        act = _speech_act(token)
-        spoken = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS and not act
-        if act:
+        if _speech_act(token):
             _read_act(token, offset, parse)
             continue
+        spoken = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
         if not spoken and not (token.pos_ == "NOUN" and token.lower_ in _SPEECH_ACT_NOUNS):
             continue
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or _issuer(token) \
@@ -140,7 +139,7 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
 
 
 def _speech_act(token: Token) -> bool:
-    """"praised", "outlined", "called on", "spoke of": a verb of a public act of speech (``ACT_LEMMAS``)."""
+    """"praised", "outlined", "called on": a verb of a public act of speech (``ACT_LEMMAS``, ``ACT_PARTICLES``)."""
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
