@@ -82,15 +82,15 @@ class Extractor:
                 open_who = last_direct = block = answering = None
                 continue
             if self.forms.guest is not None and transcript is None:
-                if self.forms.is_question(paragraph):
+                if self.forms.interviews.is_question(paragraph):
                     statements.extend(whole_paragraph(self.article, paragraph, paragraph.start,
-                                                      self.forms.asker_of(paragraph)))
+                                                      self.forms.interviews.asker_of(paragraph)))
                     answering = self.forms.guest
                     continue
                 if answering is not None and paragraph.role in {"body", "subheading"}:
                     statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, answering))
                     continue
-            if self.forms.ends_speech(paragraph):
+            if self.forms.remarks.ends_speech(paragraph):
                 self.forms.stop_speech()
             if paragraph.role == "subheading":
                 transcript = open_who = last_direct = block = None
@@ -113,7 +113,7 @@ class Extractor:
                 block_left -= 1
                 continue
             voice = self.forms.speech_voice(index) if paragraph.role == "body" else None
-            if voice is not None and not self.forms.furniture(paragraph):
+            if voice is not None and not self.forms.page.furniture(paragraph):
                 # the whole paragraph is the speaker's; people they quote keep their own words (the tighter statement)
                 statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, voice))
                 found = [s for s in found if s.speaker is not None and s.speaker not in voice.speakers
@@ -140,7 +140,7 @@ class Extractor:
     def _asks_the_guest(self, paragraph: Paragraph, transcript: Who, asker: Who) -> bool:
         """"Q:" and "A:" label the first exchange only: a later unlabelled question put to "you" is the interviewer's,
         and the guest answers it in the paragraphs after."""
-        return paragraph.role == "body" and transcript != asker and self.forms.is_question(paragraph) \
+        return paragraph.role == "body" and transcript != asker and self.forms.interviews.is_question(paragraph) \
             and bool(_ADDRESSED.search(self.text, paragraph.start, paragraph.end))
 
     def _unmarked_continuation(self, index: int) -> dict[int, int]:
@@ -187,7 +187,7 @@ class Extractor:
             return None
         events = self.paragraph_events
         if not events:
-            return self.forms.statement_intro(paragraph)
+            return self.forms.remarks.statement_intro(paragraph)
         last = events[-1]
         tail = self.text[last.verb_end : paragraph.end]
         if not _INTRO_TAIL.fullmatch(tail) or not last.who.speakers:
