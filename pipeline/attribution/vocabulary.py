@@ -95,6 +95,8 @@ TITLE_WORDS = {
     # military ranks as military news abbreviates them ("Sgt. Tom Marciano", "1st Lt. Mike Kohn")
     "sgt", "lt", "capt", "col", "maj", "gen", "cpl", "pvt", "pfc", "spc", "cmdr", "adm", "brig", "airman", "seaman",
     "class",  # "Sgt. 1st Class Tuffield Latour"
+    # civil titles as transcripts abbreviate them ("SEC. RUMSFELD:", "SEN. KENNEDY:", "GOV. RICHARDSON:")
+    "sec", "sen", "rep", "gov", "amb", "supt", "insp", "det",
 }
 # What a minister or secretary is "of" or "for": "Secretary of Labor Hilda L. Solis", "Secretary of State for
 # Education Jane Doe". Before a name, these words are the portfolio, not part of the name.

@@ -82,6 +82,21 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "abbreviated titles are no part of the name: SEC. GARLAND, SEN. OKAFOR, GOV. LIND",
+        [
+            "SEC. GARLAND: We have doubled the number of inspectors at the ports this year.",
+            "SEN. OKAFOR: The committee agrees with that figure.",
+            "GOV. LIND: My state has seen the change already.",
+            "AMB. RUIZ: So has the embassy.",
+        ],
+        [
+            ("Garland", "We have doubled the number of "),
+            ("Okafor", "The committee agrees with that"),
+            ("Lind", "My state has seen the change a"),
+            ("Ruiz", "So has the embassy."),
+        ],
+    ),
+    (
         "Q and MODERATOR are the interviewer's side",
         [
             "MODERATOR: Welcome to the panel on river safety.",
