@@ -47,6 +47,15 @@ REPORTED_AFTER_WORDS = 4
 STATEMENT_MIN_SHARE = 0.5
 # Narration is the journalist's own wording, rarely what a quote paraphrases: it must be this much closer.
 NARRATION_PARAPHRASE_MARGIN = 0.05
+# Below the threshold, a sentence that stands out from the article's others is still a paraphrase: reworded words are
+# far closer to their source sentence than to the next ones on the subject, a made-up quote on the subject is about
+# as close to several. Standing out is the cosine plus its lead over the mean of the next STANDOUT_BACKGROUND
+# candidates. On sets A-O and R (166 paraphrases, 164 made-up quotes) 0.80 let 22 more paraphrases through for 6 more
+# made-up quotes; lowering the threshold to 0.60 instead let 27 through for 15.
+STANDOUT_BACKGROUND = 5
+STANDOUT_MIN = 0.8
+# ... but only from this cosine up: below it, a lead over unrelated sentences says little.
+STANDOUT_FLOOR = 0.55
 # Words compared by their first letters, so "constructively" meets "constructive".
 STEM_LENGTH = 5
 # The quote checker's stop words: the shared list, plus the contraction "it's" its tokens keep whole.
@@ -159,11 +168,12 @@ class QuoteChecker:
     ) -> CheckResult | None:
         """Paraphrase (or misattributed paraphrase) from the candidate sentences, closest first."""
         quote_stems, quote_figures, quote_asks = content_stems(quote), figures(quote), ends_with_question(quote)
+        background = _background(ranked)
         scored = [
             (score, document)
             for score, document in ranked
             if self._locatable(document)
-            and self._paraphrase_gate(score, quote_stems, quote_figures, quote_asks, document)
+            and self._paraphrase_gate(score, background, quote_stems, quote_figures, quote_asks, document)
         ]
         if not scored:
             return None
@@ -182,18 +192,27 @@ class QuoteChecker:
         return self._paraphrase_result(quote, claimed, document, score, said_by, attributed=claimed is None)
 
     def _paraphrase_gate(
-        self, score: float, quote_stems: set[str], quote_figures: set[str], quote_asks: bool, document: Document
+        self,
+        score: float,
+        background: float | None,
+        quote_stems: set[str],
+        quote_figures: set[str],
+        quote_asks: bool,
+        document: Document,
     ) -> bool:
-        """Close in meaning, with no figure the source lacks, and about the same things (a shared content word)
-        unless very close.
+        """Close in meaning (or standing out from the ``background`` of the next candidates), with no figure the
+        source lacks, and about the same things (a shared content word) unless very close.
 
         A sentence that is mostly the article's own narration must be closer still: quotes paraphrase
         what people said, and narration is where topic-only look-alikes come from.
         """
         threshold = self.paraphrase_min_similarity
-        if self._mostly_statement(*_location(document)) is None:
+        narration = self._mostly_statement(*_location(document)) is None
+        if narration:
             threshold += NARRATION_PARAPHRASE_MARGIN
-        if score < threshold:
+        stands_out = background is not None and score >= STANDOUT_FLOOR + narration * NARRATION_PARAPHRASE_MARGIN \
+            and 2 * score - background >= STANDOUT_MIN + narration * NARRATION_PARAPHRASE_MARGIN
+        if score < threshold and not stands_out:
             return False
         source = document.content or ""
         if not quote_figures <= figures(source):
@@ -339,6 +358,13 @@ class QuoteChecker:
 
 
 # ------------------------------------------------------------------------------- helpers
+def _background(ranked: list[tuple[float, Document]]) -> float | None:
+    """The mean cosine of the candidates after the closest: how close the quote is to the article's subject at
+    large. None when there are too few candidates to tell."""
+    following = [score for score, _ in ranked[1 : 1 + STANDOUT_BACKGROUND]]
+    return sum(following) / len(following) if len(following) == STANDOUT_BACKGROUND else None
+
+
 def rank_by_cosine(
     candidates: list[Document], query_embedding: np.ndarray | list[float] | None
 ) -> list[tuple[float, Document]]:

@@ -264,6 +264,35 @@ def test_very_close_meaning_needs_no_shared_word(checker: QuoteChecker, article:
     assert result.verdict == "paraphrase"
 
 
+OTHER_SENTENCES = [
+    "Nato says Russian troops are still at the border",
+    "We have not seen any de-escalation on the ground.",
+    NARRATION_SENTENCE,
+    "Who will pay for the field hospitals near the border?",
+    "Boris Johnson said that the field hospitals “only can be construed as preparation for an invasion”.",
+]
+
+
+@pytest.mark.parametrize(("others_cos", "verdict"), [(0.35, "paraphrase"), (0.5, "not_found")])
+def test_a_sentence_that_stands_out_from_the_rest_is_paraphrased_below_the_threshold(
+    checker: QuoteChecker, article: Article, others_cos: float, verdict: str
+) -> None:
+    """Reworded words are far closer to their source sentence than to the article's others on the subject; a
+    made-up quote on the subject is about as close to several: below the threshold, only the first is a paraphrase."""
+    candidates = [sentence_doc(article, PUTIN_SENTENCE, 0.6)]
+    candidates += [sentence_doc(article, text, others_cos) for text in OTHER_SENTENCES]
+    quote = "Sadly, nobody answered our proposal in a helpful way."
+    result = check(checker, quote, "Putin", candidates=candidates, query_embedding=QUOTE_VECTOR)
+    assert result.verdict == verdict
+
+
+def test_standing_out_needs_a_floor_of_closeness(checker: QuoteChecker, article: Article) -> None:
+    candidates = [sentence_doc(article, PUTIN_SENTENCE, 0.5)]
+    candidates += [sentence_doc(article, text, 0.1) for text in OTHER_SENTENCES]
+    quote = "Sadly, nobody answered our proposal in a helpful way."
+    assert check(checker, quote, "Putin", candidates=candidates, query_embedding=QUOTE_VECTOR).verdict == "not_found"
+
+
 def test_below_threshold_is_not_found(checker: QuoteChecker, article: Article) -> None:
     candidates = [sentence_doc(article, PUTIN_SENTENCE, 0.68)]
     result = check(checker, "Our proposal got no useful answer.", candidates=candidates, query_embedding=QUOTE_VECTOR)
