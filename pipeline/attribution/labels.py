@@ -83,6 +83,14 @@ _BETWEEN_IMAGES = re.compile(
     rf"[^\n]{{1,60}}?{_IMAGE}(?P<label>[A-Z][^\n]{{0,58}}?[a-z0-9])(?=[A-Z][^\n]{{0,60}}?{_IMAGE})[^\n]{{0,60}}?"
     rf"{_IMAGE}[ \t]*"
 )
+# A Q&A page's turn lines: "Q: Kathleen from Ventura, California:" (a reader's question) and "A:Bill Allman, White
+# House Curator" (who answers), each alone on its line above the words. A one-word name needs "from Place"
+# ("A: Thanks, Bob" is an answer).
+_NAMED_QA = re.compile(
+    r"[QA][ \t]*:[ \t]*(?:(?P<asker>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})[ \t]+"
+    r"(?P<place>from[ \t]+[A-Z][^:\n?]{1,60}?)"
+    r"|(?P<answerer>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,3}),[ \t]*(?P<role>[A-Z][^:\n?.]{1,80}?))[ \t]*:?[ \t]*$"
+)
 # "President Smith." / "Vice President Jane Q. Doe." alone on a line, in remarks as the White House prints them.
 _TITLE_LINE = re.compile(r"(?P<label>(?:[A-Z][\w’'-]*\.?[ \t]+){1,5}[A-Z][\w’'-]*)\.[ \t]*$")
 
@@ -199,6 +207,10 @@ class TranscriptLabels:
         bracketed = _BRACKETED.match(text, start, end) or _BETWEEN_IMAGES.match(text, start, end)
         if bracketed is not None:
             return _Candidate(bracketed.group("label").strip(), "", bracketed.end(), False, True)
+        named = _NAMED_QA.match(text, start, end)
+        if named is not None:
+            name = named.group("asker") or named.group("answerer")
+            return _Candidate(name, (named.group("place") or named.group("role")).strip(), end, True, False)
         inline = _INLINE.match(text, start, end)
         if inline is not None:
             role = (inline.group("role") or inline.group("aside") or "").strip()

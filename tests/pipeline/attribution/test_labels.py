@@ -97,6 +97,25 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
         ],
     ),
     (
+        "a Q&A page: 'Q: Name from Place:' and 'A: Name, Title' on their own lines head the turns below them",
+        [
+            "Q: Maria from Tucson, Arizona:",
+            "I read that the flag on the roof flies at half-staff only when a president dies.",
+            "Is that true, or can a governor order it for other people too? We could not agree on it.",
+            "A:Ruth Okoro, Office of the Curator",
+            "The flag is lowered by proclamation for many people, not only presidents.",
+            "Q: Thanks, Ruth: does the same rule apply to state flags?",
+            "A: Thanks, Bob",
+        ],
+        [
+            ("Maria", "I read that the flag on the ro"),
+            ("Maria", "Is that true, or can a governo"),
+            ("Ruth Okoro", "The flag is lowered by proclam"),
+            ("Interviewer", "Thanks, Ruth: does the same ru"),
+            ("Ruth Okoro", "Thanks, Bob"),  # an answer, not a label naming "Thanks"
+        ],
+    ),
+    (
         "Q and MODERATOR are the interviewer's side",
         [
             "MODERATOR: Welcome to the panel on river safety.",
