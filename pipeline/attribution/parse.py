@@ -33,6 +33,7 @@ _WRITE_VERBS = _ISSUE_VERBS | {"write", "sign"}
 _RELATIVE_PRONOUNS = frozenset({"who"})
 _ENTITY_PERSON = "PERSON"
 _ENTITY_GROUPS = {"NORP", "ORG", "GPE", "LOC", "FAC"}
+_ENTITY_PLACES = {"GPE", "LOC"}
 
 
 @dataclass
@@ -98,7 +99,7 @@ def parse_articles(articles: Sequence[Article]) -> list[ArticleParse]:
 
 def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
     parse.persons.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == _ENTITY_PERSON)
-    parse.places.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ in {"GPE", "LOC"})
+    parse.places.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ in _ENTITY_PLACES)
     parse.groups.extend((offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ in _ENTITY_GROUPS)
     # only a sentence's own subject: "He says Lubbers was made aware ..." keeps the speaker, not Lubbers, in focus
     parse.subjects.update(offset + t.idx for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT")
@@ -112,8 +113,7 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
         spoken = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
         if not spoken and not (token.pos_ == "NOUN" and token.lower_ in _SPEECH_ACT_NOUNS):
             continue
-        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or _issuer(token) \
-            or _shared_subject(token)
+        subject = _subject_of(token, {"nsubj", "nsubjpass"}) or _issuer(token) or _shared_subject(token)
         if subject is None:
             continue
         authored = token.lemma_.lower() == "read"
@@ -155,7 +155,7 @@ def _read_act(token: Token, offset: int, parse: ArticleParse) -> None:
     """An act of speech counts only as the sentence's main verb with its own active subject before it: "the plan
     the mayor praised" is about the plan, "the crew was praised by" names who was praised, not who spoke. A clause
     the parser hangs on a verb after it ("X has praised the exporters as new data shows ...") still leads."""
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    subject = _subject_of(token, {"nsubj"})
     main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT") \
         or (token.dep_ == "ccomp" and token.head.i > token.i)
     if subject is None or subject.i > token.i or not main:
@@ -166,6 +166,22 @@ def _read_act(token: Token, offset: int, parse: ArticleParse) -> None:
         subject_start=offset + start, subject_end=offset + end, subject_head=offset + subject.idx,
         subject_after=False, act=True,
     )
+
+
+def _subject_of(verb: Token, deps: set[str]) -> Token | None:
+    """The verb's subject, past a wire story's dateline: in "SEATTLE, August 14, 2009 – Agriculture Secretary Tom
+    Vilsack today outlined ..." the parser may take the dateline's place for a subject, beside the real one or with
+    the speaker hung on it as an apposition."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.ent_type_ not in _ENTITY_PLACES or subject.i != subject.sent.start:
+        return subject
+    if len(subjects) > 1:
+        return subjects[1]
+    named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ in {_ENTITY_PERSON, "ORG"}]
+    return named[-1] if named else subject
 
 
 def _shared_subject(verb: Token) -> Token | None:

@@ -231,3 +231,18 @@ def test_speech_clause(paragraphs: list[str], expected: list[tuple[str | None, s
 def test_a_noun_that_looks_like_a_verb_is_not_speech() -> None:
     """The parser knows "state" in "state banks" is no verb."""
     assert statements_of("State banks said nothing. The state pension rises in April.") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("SEATTLE, August 14, 2009 – Agriculture Secretary Tom Vilsack today outlined his vision for the nation's "
+         "forests.", "Tom Vilsack"),
+        ("LONDON, May 3 – Health Secretary Ann Reid on Monday said that hospitals would get more money.", "Ann Reid"),
+        ("NAIROBI, Kenya (AP) — Kenya's health minister Peter Otieno has welcomed the new vaccine deliveries.",
+         "Peter Otieno"),
+    ],
+)
+def test_a_datelines_place_is_never_the_speaker(paragraph: str, speaker: str) -> None:
+    """The parser may take a wire story's dateline for the subject of the lede's verb; the speaker follows it."""
+    assert [s.speaker for s in statements_of(paragraph)] == [speaker]
