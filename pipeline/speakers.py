@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from pipeline.attribution.vocabulary import NAME_SUFFIXES, NAME_TITLES, ORG_TOKENS, ORGANISATION_VOICES, PERSON_ROLES
+from pipeline.attribution.vocabulary import (
+    NAME_SUFFIXES,
+    NAME_TITLES,
+    ORG_TOKENS,
+    ORGANISATION_VOICES,
+    PERSON_ROLES,
+    UN_AGENCY_DESCRIPTIONS,
+)
 from pipeline.types import Statement
 
 TITLES = NAME_TITLES
@@ -45,7 +52,10 @@ def same_person(claimed: str, speaker: str, aliases: Iterable[str] = ()) -> bool
     if not claimed_core or _person_role_against_org(claimed, speaker):
         return False
     claimed_role = _role_only(claimed)
+    agency = _un_agency(claimed)
     for name in (speaker, *aliases):
+        if agency is not None and _un_agency(name) == agency:
+            return True
         if _acronym_of(claimed, name) or _acronym_of(name, claimed):
             return True
         voice = _SPOKES_SUFFIX.sub("", name)
@@ -64,6 +74,21 @@ def same_person(claimed: str, speaker: str, aliases: Iterable[str] = ()) -> bool
         if claimed_core <= tokens:
             return True
     return False
+
+
+_UN_AGENCIES = frozenset(UN_AGENCY_DESCRIPTIONS.values())
+_UNITED_NATIONS = re.compile(r"\b(?:u\.\s?n\.?|united nations)(?=\s|$)")
+
+
+def _un_agency(name: str) -> str | None:
+    """The acronym of the U.N. agency a name is ("U.N. refugee agency", "the UNHCR" -> "UNHCR"), else None."""
+    words = name.strip().replace("’", "'")
+    words = words[4:] if words.lower().startswith("the ") else words
+    if words in _UN_AGENCIES:
+        return words
+    if not words.lower().startswith("u"):
+        return None  # most names: every description opens with "U.N." or "United Nations"
+    return UN_AGENCY_DESCRIPTIONS.get(" ".join(_UNITED_NATIONS.sub("un", words.lower()).split()))
 
 
 def _acronym_of(short: str, full: str) -> bool:
@@ -203,6 +228,12 @@ class SpeakerDirectory:
         """File a new speaker name under an existing fuller name, or absorb shorter names into it."""
         if speaker in self._merged or speaker in self.counts:
             return self.canonical(speaker)
+        agency = _un_agency(speaker)
+        same_agency = [name for name in self.counts if agency is not None and _un_agency(name) == agency]
+        if same_agency:  # "U.N. refugee agency" after "UNHCR": one speaker, listed under the name seen first
+            self._merged[speaker] = same_agency[0]
+            self.aliases.setdefault(same_agency[0], set()).add(speaker)
+            return same_agency[0]
         fuller = self._fuller_than(speaker)
         if len(fuller) == 1:
             self._merged[speaker] = fuller[0]

@@ -137,6 +137,21 @@ SPOKES_HEADS = {"spokesman", "spokeswoman", "spokesperson", "official", "source"
                 "diplomat", "officer", "director"}
 # Who speaks for an organisation named before them ("GMB official", "NHS spokesperson"): the organisation speaks.
 ORGANISATION_VOICES = ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative", "source")
+# Wire copy names the United Nations' agencies by what they do as often as by their acronym ("The U.N. refugee
+# agency says ..." / "the UNHCR reports ..."): each description (with "U.N." and "United Nations" read as "un") is
+# that agency.
+UN_AGENCY_DESCRIPTIONS = {
+    "un refugee agency": "UNHCR", "un high commissioner for refugees": "UNHCR",
+    "un children's agency": "UNICEF", "un children's fund": "UNICEF", "un food agency": "WFP",
+    "un food aid agency": "WFP", "un health agency": "WHO", "un nuclear watchdog": "IAEA",
+    "un atomic watchdog": "IAEA", "un nuclear agency": "IAEA", "un migration agency": "IOM",
+    "un humanitarian office": "OCHA", "un aid office": "OCHA", "un humanitarian agency": "OCHA",
+    "un labour agency": "ILO", "un labor agency": "ILO", "un cultural agency": "UNESCO",
+    "un population fund": "UNFPA", "un agency for palestinian refugees": "UNRWA", "un human rights office": "OHCHR",
+    "un weather agency": "WMO", "un aviation agency": "ICAO", "un development programme": "UNDP",
+    "un development program": "UNDP", "un environment programme": "UNEP", "un environment program": "UNEP",
+    "un food and agriculture organization": "FAO", "un agriculture agency": "FAO",
+}
 GENDERED_HEADS = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f"}
 LOWER_MODIFIERS = {"senior", "top", "former", "deputy", "chief", "foreign", "defence", "two", "both", "three",
                    "council", "finance", "opposition", "government", "prime"}

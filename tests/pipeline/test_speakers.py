@@ -23,6 +23,16 @@ def test_an_organisations_acronym_is_its_full_name() -> None:
     assert not same_person("Ursula Smith", "US")  # nor are two letters an organisation's name
 
 
+def test_wire_copy_names_a_un_agency_by_what_it_does() -> None:
+    """"The U.N. refugee agency says ..." and "the UNHCR reports ..." are one speaker."""
+    assert same_person("the UNHCR", "U.N. refugee agency")
+    assert same_person("the UN refugee agency", "UNHCR")
+    assert same_person("United Nations children's agency", "UNICEF")
+    assert same_person("the IAEA", "the U.N. nuclear watchdog")
+    assert not same_person("the UNHCR", "U.N. children’s agency")
+    assert not same_person("UNICEF", "refugee agency")  # a refugee agency is not the U.N.'s unless it says so
+
+
 def test_an_organisation_speaks_through_its_official() -> None:
     assert same_person("the Grain Marketing Board", "GMB official")
     assert same_person("Grain Marketing Board", "GMB spokesperson")
@@ -149,3 +159,12 @@ def test_a_saved_directory_reads_back_the_same_and_keeps_filing_names(seed: int)
         restored.add(statement)
     assert list(restored.counts.items()) == list(original.counts.items())
     assert restored.aliases == original.aliases and restored._merged == original._merged
+
+
+def test_a_un_agency_and_its_description_are_listed_as_one_speaker() -> None:
+    statements = [_said("UNHCR", "The UNHCR", "a.txt"), _said("U.N. refugee agency", "The agency", "b.txt"),
+                  _said("UNICEF", "UNICEF", "b.txt")]
+    directory = SpeakerDirectory(statements)
+    assert directory.resolve("the U.N. refugee agency") == "UNHCR"
+    speaker, found = directory.statements_of("UNHCR", statements)
+    assert speaker == "UNHCR" and [s.doc_id for s in found] == ["a.txt", "b.txt"]
