@@ -22,6 +22,7 @@ from pipeline.attribution.vocabulary import (
     BASE_FORMS,
     CLAUSE_OPENERS,
     MODALS,
+    NOUN_LIKE_VERBS,
     ORG_HEADS,
     PERSON_NOUNS,
     PREPOSITIONS,
@@ -37,7 +38,8 @@ MAX_ROLE_WORDS = 8
 _BOUND_L = r"(?<![\w’'-])"
 _BOUND_R = r"(?![\w’'-])"
 SPEECH_VERB = re.compile(
-    _BOUND_L + "(?:[Aa]ccording to|" + "|".join(sorted(SPEECH_VERBS | ACT_VERBS, key=len, reverse=True)) + ")"
+    _BOUND_L + "(?:[Aa]ccording to|"
+    + "|".join(sorted(SPEECH_VERBS | ACT_VERBS | NOUN_LIKE_VERBS, key=len, reverse=True)) + ")"
     + _BOUND_R
 )
 # "Tom Hughes, who lives on Old Quay, told ..." / "Mr Reed, 54, said ..." / "Ann Lee, 38, a nurse from Hull, said":
@@ -290,7 +292,8 @@ class ClauseReader:
             return self.according_to(verb, unit, mentions)
         quote_only = word in QUOTE_ONLY_VERBS
         parsed = self._parsed_event(verb, unit, mentions)
-        if parsed is not None or word in ACT_VERBS:  # an act of speech counts only with the subject the parse gives
+        if parsed is not None or word in ACT_VERBS or word in NOUN_LIKE_VERBS:
+            # an act of speech, or a verb spelled like a noun, counts only with the subject the parse gives
             return parsed
         for mention in reversed([m for m in mentions if m.end <= start]):
             if not _AUX_GAP.fullmatch(self.text, mention.end, start) and not self._appositive_name(mention, start):

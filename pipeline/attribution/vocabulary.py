@@ -66,6 +66,9 @@ SPOKEN_EVENT = re.compile(r"\b(?:" + "|".join(SPOKEN_EVENT_NOUNS) + r")s?\b", re
 PUBLISHING_NOTICES = ("embargoed until delivery", "embargoed until", "as prepared for delivery", "remarks as prepared",
                       "for immediate release", "office of the press secretary", "check against delivery")
 # Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
+# Present-tense speech verbs spelled like plural nouns ("The UNHCR reports ...", "news reports"; "the agency notes
+# that ...", "his notes"): speech only where the parse reads a verb, with the subject it gives.
+NOUN_LIKE_VERBS = {"reports", "report", "notes", "comments", "cautions"}
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
                     "describing", "was like", "is like", "were like",  # "Joe was like, “We need to ...”"
                     "spoke", "speaks",  # "Klinsmann spoke to reporters." then his quote

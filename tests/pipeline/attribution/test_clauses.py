@@ -246,3 +246,20 @@ def test_a_noun_that_looks_like_a_verb_is_not_speech() -> None:
 def test_a_datelines_place_is_never_the_speaker(paragraph: str, speaker: str) -> None:
     """The parser may take a wire story's dateline for the subject of the lede's verb; the speaker follows it."""
     assert [s.speaker for s in statements_of(paragraph)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Since then, the UNHCR reports about 10,000 Sudanese refugees have arrived in Chad.",
+         [("UNHCR", "about 10,000 Sudanese refugees have arrived in Chad")]),
+        ("The Met Office notes that the rain will ease by Friday.", [("Met Office", "the rain will ease by Friday")]),
+        ("News reports said the ferry sank after midnight.", []),  # "reports" a noun: no speaker named
+        ("The notes show the ferry sank after midnight.", []),
+    ],
+)
+def test_a_verb_spelled_like_a_noun_speaks_where_the_parse_reads_a_verb(
+    paragraph: str, expected: list[tuple[str, str]]
+) -> None:
+    """"The UNHCR reports ...", "X notes that ...": present-tense speech verbs that are nouns as often as verbs."""
+    assert [(s.speaker, s.text) for s in statements_of(paragraph)] == expected
