@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pipeline.attribution.vocabulary import ACT_LEMMAS, ACT_PARTICLES, SPEECH_LEMMAS
+from pipeline.attribution.vocabulary import ACT_LEMMAS, ACT_PARTICLES, ACT_PREDICATIVE_LEMMAS, SPEECH_LEMMAS
 from pipeline.nlp import english
 from pipeline.types import Article
 
@@ -108,8 +108,9 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
                           and t.head.dep_ in {"nsubj", "nsubjpass"} and t.head.head.dep_ == "ROOT")
     for token in doc:
         if _speech_act(token):
-            _read_act(token, offset, parse)
-            continue
+            if _read_act(token, offset, parse) or not _predicative(token):
+                continue
+            # "the Times this week called it “...”" inside a clause: no act, but a speech verb as before
         spoken = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
         if not spoken and not (token.pos_ == "NOUN" and token.lower_ in _SPEECH_ACT_NOUNS):
             continue
@@ -139,33 +140,42 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
 
 
 def _speech_act(token: Token) -> bool:
-    """"praised", "outlined", "called on": a verb of a public act of speech (``ACT_LEMMAS``, ``ACT_PARTICLES``)."""
+    """"praised", "outlined", "called on", "called the plan a disgrace": a verb of a public act of speech
+    (``ACT_LEMMAS``, ``ACT_PARTICLES``, ``ACT_PREDICATIVE_LEMMAS``)."""
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
+    children = list(token.children)
     particles = ACT_PARTICLES.get(lemma)
-    if particles is not None:  # "set out plans", not "set out to climb"
-        children = list(token.children)
-        return any(c.dep_ in {"prep", "prt"} and c.lower_ in particles for c in children) \
-            and not (lemma == "set" and any(c.dep_ == "xcomp" for c in children))
-    return lemma in ACT_LEMMAS
+    if particles is not None and any(c.dep_ in {"prep", "prt"} and c.lower_ in particles for c in children):
+        return not (lemma == "set" and any(c.dep_ == "xcomp" for c in children))  # "set out plans", not "to climb"
+    if lemma in ACT_PREDICATIVE_LEMMAS:
+        return _predicative(token)
+    return lemma in ACT_LEMMAS and particles is None
 
 
-def _read_act(token: Token, offset: int, parse: ArticleParse) -> None:
+def _predicative(token: Token) -> bool:
+    """"called the plan a disgrace" (spaCy's object predicate), not "called the dog Rex"."""
+    return any(c.dep_ == "oprd" for c in token.children)
+
+
+def _read_act(token: Token, offset: int, parse: ArticleParse) -> bool:
     """An act of speech counts only as the sentence's main verb with its own active subject before it: "the plan
     the mayor praised" is about the plan, "the crew was praised by" names who was praised, not who spoke. A clause
-    the parser hangs on a verb after it ("X has praised the exporters as new data shows ...") still leads."""
+    the parser hangs on a verb after it ("X has praised the exporters as new data shows ...") still leads. Whether
+    the act was read."""
     subject = _subject_of(token, {"nsubj"})
     main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT") \
         or (token.dep_ == "ccomp" and token.head.i > token.i)
     if subject is None or subject.i > token.i or not main:
-        return
+        return False
     start, end = _subject_span(subject)
     parse.verbs[offset + token.idx] = SpeechVerb(
         start=offset + token.idx, end=offset + token.idx + len(token.text),
         subject_start=offset + start, subject_end=offset + end, subject_head=offset + subject.idx,
         subject_after=False, act=True,
     )
+    return True
 
 
 def _subject_of(verb: Token, deps: set[str]) -> Token | None:

@@ -49,6 +49,9 @@ ACT_LEMMAS = frozenset(
     """praise applaud commend hail welcome congratulate thank criticise criticize condemn denounce reject outline
     unveil attribute blame encourage pledge""".split()
 )
+# Verbs that make a public statement of a predicate ("Churchill called the Battle of the Bulge the greatest American
+# battle", "NASA calls the mission a success"): acts of speech when the parse gives them one (spaCy's "oprd").
+ACT_PREDICATIVE_LEMMAS = frozenset({"call", "label", "brand", "dub"})
 ACT_VERBS = {form for lemma in ACT_LEMMAS for form in (
     lemma + "s", lemma + "d" if lemma.endswith("e") else lemma + "ed",
     lemma[:-1] + "ing" if lemma.endswith("e") else lemma + "ing",

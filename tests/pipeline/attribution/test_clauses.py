@@ -263,3 +263,16 @@ def test_a_verb_spelled_like_a_noun_speaks_where_the_parse_reads_a_verb(
 ) -> None:
     """"The UNHCR reports ...", "X notes that ...": present-tense speech verbs that are nouns as often as verbs."""
     assert [(s.speaker, s.text) for s in statements_of(paragraph)] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("NASA calls the mission a total success.", [("NASA", "NASA calls the mission a total success")]),
+        ("Mayor Ann Lee called the plan a disgrace.", [("Ann Lee", "Mayor Ann Lee called the plan a disgrace")]),
+        ("Mayor Ann Lee called the plan “a disgrace” on Monday.", [("Ann Lee", "a disgrace")]),  # the quote decides
+        ("They called the dog Rex.", []),  # naming, not a statement
+    ],
+)
+def test_calling_something_something_is_an_act_of_speech(paragraph: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.speaker, s.text) for s in statements_of(paragraph)] == expected
