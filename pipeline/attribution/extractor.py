@@ -182,12 +182,13 @@ class Extractor:
         return index < BLOCK_FREE_PARAGRAPHS or in_voice is not None
 
     def _block_intro(self, paragraph: Paragraph, found: list[Statement]) -> Who | None:
-        """"The Prime Minister said:" / "She said:" ending a paragraph: the speaker of the block that follows."""
-        if paragraph.role != "body" or not self.text[paragraph.start : paragraph.end].rstrip().endswith(":"):
-            return None
+        """"The Prime Minister said:" / "She said:" ending a paragraph: the speaker of the block that follows; also
+        "The following is a statement from X ..." (``RemarksReader.statement_intro``)."""
         events = self.paragraph_events
         if not events:
             return self.forms.remarks.statement_intro(paragraph)
+        if paragraph.role != "body" or not self.text[paragraph.start : paragraph.end].rstrip().endswith(":"):
+            return None
         last = events[-1]
         tail = self.text[last.verb_end : paragraph.end]
         if not _INTRO_TAIL.fullmatch(tail) or not last.who.speakers:

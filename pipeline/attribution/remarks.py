@@ -45,6 +45,8 @@ _STATEMENT_INTRO = re.compile(
     rf"\b{_SPEECH_NOUN}\s+(?:from|by|of|(?:that\s+(?:can|may|should)\s+be\s+)?attribut(?:ed|able)\s+to)\s+",
     re.IGNORECASE,
 )
+# "The following is a statement from X regarding ...." announces what comes after it, with or without a colon.
+_FOLLOWING = re.compile(r"\s*(?:the\s+following\s+(?:is|are)|below\s+(?:is|are))\b", re.IGNORECASE)
 # "... X's remarks are below:" / "... as follows:": the paragraphs after are those remarks.
 _BELOW = re.compile(r"\b(?:below|follows?|following)\s*:\s*$", re.IGNORECASE)
 # "Below are excerpts from X's speech:" / "The following is the text of X's remarks:": what comes before the name.
@@ -232,9 +234,11 @@ class RemarksReader:
         return _END_OF_SPEECH.fullmatch(self.page.text[paragraph.start : paragraph.end].strip()) is not None
 
     def statement_intro(self, paragraph: Paragraph) -> Who | None:
-        """"The following is a statement from X on ...:" closing a paragraph: X speaks the quoted paragraphs after."""
+        """"The following is a statement from X on ...:" closing a paragraph: X speaks the quoted paragraphs after.
+        A paragraph that opens "The following is" announces them whatever its last mark."""
         words = self.page.text[paragraph.start : paragraph.end].rstrip()
-        if paragraph.role != "body" or not words.endswith(":"):
+        announces = words.endswith(":") or _FOLLOWING.match(self.page.text, paragraph.start, paragraph.end)
+        if paragraph.role != "body" or not announces:
             return None
         intro = _STATEMENT_INTRO.search(self.page.text, paragraph.start, paragraph.end)
         if intro is not None:

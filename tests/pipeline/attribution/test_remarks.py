@@ -130,6 +130,17 @@ def test_a_statement_from_someone_introduces_their_quoted_paragraphs() -> None:
     assert [s.speaker for s in statements] == ["Ian Marsh", "Ian Marsh"]
 
 
+def test_the_following_statement_introduces_the_paragraphs_after_it_whatever_its_last_mark() -> None:
+    """"The following is a statement from X regarding ...." ends with a full stop in many agency releases; its
+    paragraphs each open with a quote mark that nothing closes."""
+    statements = statements_of(
+        "The following is a statement from Harbour Board Chair Ann Lee regarding today's report from the panel.",
+        "\"I want to thank the panel for its careful work over the past year.",
+        "\"We will publish our response in the spring.",
+    )
+    assert [s.speaker for s in statements] == ["Ann Lee", "Ann Lee"]
+
+
 def test_a_speech_header_names_its_speaker_in_many_styles() -> None:
     body = ("Good morning. I am glad to be back in Duluth, where my grandfather worked on the ore docks.",
             "We will rebuild the harbour with the grant I announce today.")
