@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from haystack import Document, component, default_from_dict, default_to_dict
@@ -51,7 +51,8 @@ NARRATION_PARAPHRASE_MARGIN = 0.05
 # far closer to their source sentence than to the next ones on the subject, a made-up quote on the subject is about
 # as close to several. Standing out is the cosine plus its lead over the mean of the next STANDOUT_BACKGROUND
 # candidates. On sets A-O and R (166 paraphrases, 164 made-up quotes) 0.80 let 22 more paraphrases through for 6 more
-# made-up quotes; lowering the threshold to 0.60 instead let 27 through for 15.
+# made-up quotes; lowering the threshold to 0.60 instead let 27 through for 15. Standing out shows that words were
+# reworded, not who said them: below the threshold it supports the claimed speaker (or no claim), never another.
 STANDOUT_BACKGROUND = 5
 STANDOUT_MIN = 0.8
 # ... but only from this cosine up: below it, a lead over unrelated sentences says little.
@@ -169,24 +170,26 @@ class QuoteChecker:
         """Paraphrase (or misattributed paraphrase) from the candidate sentences, closest first."""
         quote_stems, quote_figures, quote_asks = content_stems(quote), figures(quote), ends_with_question(quote)
         background = _background(ranked)
-        scored = [
-            (score, document)
+        gated = [
+            (score, document, gate)
             for score, document in ranked
             if self._locatable(document)
-            and self._paraphrase_gate(score, background, quote_stems, quote_figures, quote_asks, document)
+            and (gate := self._paraphrase_gate(score, background, quote_stems, quote_figures, quote_asks, document))
         ]
-        if not scored:
+        if not gated:
             return None
-        best_score = scored[0][0]
+        best_score = gated[0][0]
         if claimed is not None:
-            for score, document in scored:
+            for score, document, _ in gated:
                 if score < best_score - SAME_SPEAKER_MARGIN / 2:
                     break
                 doc_id, start, end = _location(document)
                 said_by = self._claimed_speaker_of(doc_id, start, end, claimed)
                 if said_by is not None:
                     return self._paraphrase_result(quote, claimed, document, score, said_by, attributed=True)
-        score, document = scored[0]
+        score, document, gate = gated[0]
+        if claimed is not None and gate == "stands out":
+            return None  # standing out shows the words were reworded, not that someone else said them
         doc_id, start, end = _location(document)
         said_by = self._statement_speaker(doc_id, start, end)
         return self._paraphrase_result(quote, claimed, document, score, said_by, attributed=claimed is None)
@@ -199,7 +202,7 @@ class QuoteChecker:
         quote_figures: set[str],
         quote_asks: bool,
         document: Document,
-    ) -> bool:
+    ) -> Literal["close", "stands out"] | None:
         """Close in meaning (or standing out from the ``background`` of the next candidates), with no figure the
         source lacks, and about the same things (a shared content word) unless very close.
 
@@ -213,15 +216,16 @@ class QuoteChecker:
         stands_out = background is not None and score >= STANDOUT_FLOOR + narration * NARRATION_PARAPHRASE_MARGIN \
             and 2 * score - background >= STANDOUT_MIN + narration * NARRATION_PARAPHRASE_MARGIN
         if score < threshold and not stands_out:
-            return False
+            return None
+        gate: Literal["close", "stands out"] = "close" if score >= threshold else "stands out"
         source = document.content or ""
         if not quote_figures <= figures(source):
-            return False  # "at least $100,000 next year" against "$2.5 million": another claim, not other words
+            return None  # "at least $100,000 next year" against "$2.5 million": another claim, not other words
         if ends_with_question(source) and not quote_asks:
-            return False  # an interviewer's "Tell me what it was like ...?" says nothing a statement could reword
-        if score >= threshold + STRONG_PARAPHRASE_MARGIN:
-            return True
-        return bool(quote_stems & content_stems(source))
+            return None  # an interviewer's "Tell me what it was like ...?" says nothing a statement could reword
+        if score >= threshold + STRONG_PARAPHRASE_MARGIN or quote_stems & content_stems(source):
+            return gate
+        return None
 
     def _paraphrase_result(
         self,

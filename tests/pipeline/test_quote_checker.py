@@ -286,6 +286,17 @@ def test_a_sentence_that_stands_out_from_the_rest_is_paraphrased_below_the_thres
     assert result.verdict == verdict
 
 
+def test_standing_out_is_no_evidence_that_someone_else_said_it(checker: QuoteChecker, article: Article) -> None:
+    """Below the threshold, a sentence that stands out is a paraphrase of the claimed speaker's words, or of words
+    no one was claimed for; to say the quote is someone else's takes a close match."""
+    candidates = [sentence_doc(article, PUTIN_SENTENCE, 0.6)]
+    candidates += [sentence_doc(article, text, 0.35) for text in OTHER_SENTENCES]
+    quote = "Sadly, nobody answered our proposal in a helpful way."
+    assert check(checker, quote, None, candidates=candidates, query_embedding=QUOTE_VECTOR).verdict == "paraphrase"
+    result = check(checker, quote, "Jens Stoltenberg", candidates=candidates, query_embedding=QUOTE_VECTOR)
+    assert result.verdict == "not_found"
+
+
 def test_standing_out_needs_a_floor_of_closeness(checker: QuoteChecker, article: Article) -> None:
     candidates = [sentence_doc(article, PUTIN_SENTENCE, 0.5)]
     candidates += [sentence_doc(article, text, 0.1) for text in OTHER_SENTENCES]
