@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
@@ -138,9 +139,20 @@ def _person_role_against_org(claimed: str, speaker: str) -> bool:
 def is_shorter_form(short: str, full: str) -> bool:
     """Whether ``short`` names the same person as ``full`` with fewer words ("Biden" / "Joe Biden")."""
     short_core, full_core = core_tokens(short), core_tokens(full)
-    if not short_core or not short_core <= full_core:
+    if not short_core or not short_core <= full_core or _given_name_of(short_core, full):
         return False
     return short_core < full_core or set(name_tokens(short)) < set(name_tokens(full))
+
+
+def _given_name_of(short_core: AbstractSet[str], full: str) -> bool:
+    """Whether a one-word name is the given name of a fuller one: "Lauren", a reader signing a question, is not
+    Lauren Gaches of another article (in one article the cast has already joined them), while "Gaches" is."""
+    if len(short_core) != 1:
+        return False
+    words = [w for w in _WORD.findall(full) if w.lower() not in TITLES and len(w) > 1]
+    if len(words) < 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False  # not a person's name ("ESA Program manager", "Western allies")
+    return words[0].lower().replace("’", "'") in short_core
 
 
 class SpeakerDirectory:
@@ -292,7 +304,7 @@ def _token_set(name: str) -> frozenset[str]:
 def _shorter_form(short: str, full: str) -> bool:
     """``is_shorter_form`` with each name's words worked out once."""
     short_core, full_core = _core(short), _core(full)
-    if not short_core or not short_core <= full_core:
+    if not short_core or not short_core <= full_core or _given_name_of(short_core, full):
         return False
     return short_core < full_core or _token_set(short) < _token_set(full)
 

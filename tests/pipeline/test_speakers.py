@@ -91,6 +91,16 @@ def test_short_and_full_forms_across_articles_are_one_person(directory: SpeakerD
     assert directory.counts["John Q. Smith III"] == 2
 
 
+def test_a_given_name_alone_is_not_merged_into_a_full_name() -> None:
+    """"Lauren", a reader who signs a question with her first name, is not Lauren Gaches of another article; a
+    surname alone ("Gaches") is."""
+    assert not is_shorter_form("Lauren", "Lauren Gaches")
+    assert is_shorter_form("Gaches", "Lauren Gaches")
+    directory = SpeakerDirectory([_said("Lauren Gaches", "She", "a.txt"), _said("Lauren", "Lauren", "b.txt")])
+    assert directory.names_of("Lauren Gaches") == {"Lauren Gaches"}
+    assert directory.resolve("Lauren Gaches") == "Lauren Gaches"
+
+
 def test_an_unknown_speaker_is_no_error(directory: SpeakerDirectory) -> None:
     assert directory.same_person("Emmanuel Macron", "Someone Never Seen") is False
     assert directory.statements_of("Emmanuel Macron", []) == (None, [])
