@@ -99,6 +99,8 @@ class Extractor:
                 statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, asker))
                 continue
             if transcript is not None and paragraph.role == "body":
+                if self.forms.page.when_line(paragraph):
+                    continue  # "July 23, 2004 | 11:10 a.m.(EDT)" between two turns: no one's words
                 statements.extend(whole_paragraph(self.article, paragraph, self.labels.words_start(paragraph),
                                                   transcript))
                 statements.extend(self._quoted_inside(paragraph, transcript))

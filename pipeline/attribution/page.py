@@ -24,12 +24,15 @@ MIN_VOICE_SHARE = 0.3
 # Where a title-case headline's name ends: "Remarks by NASA Administrator Charles Bolden To The National ...".
 # "Remarks by President Trump at Listening Session ...": sentence case too.
 _NAME_BREAK = re.compile(r"\s(?i:to|at|on|before|for|in|about|during|with|after|following|and)\s|[,:;(—–|]|\s-\s")
+# When something was said, alone on a line: a recording's timestamp ("1:49"), "August 4, 2021 at 11:00 a.m. EDT via
+# ...", "July 23, 2004 | 11:10 a.m.(EDT)". Nobody's words, even inside a transcript's turn.
+_WHEN = (r"\d{1,2}:\d{2}(?::\d{2})?|(?:" + "|".join(sorted(MONTHS)) + r")\s+\d{1,2},\s+"
+         r"\d{4}\b(?:\s+at\s+|\s*[|–—-]\s*)\d.*")
+_WHEN_LINE = re.compile(rf"(?:{_WHEN})\W*", re.IGNORECASE)
 # A date line, "As prepared for delivery", a timestamp: the page's furniture, nobody's words.
 _FURNITURE = re.compile(
     r"(?:as prepared(?: for delivery)?|check against delivery|\(?embargoed\b.*|transcript\b.*|[^.!?]{0,40}\d{4}"
-    r"|delivered on\b.*|\d{1,2}:\d{2}(?::\d{2})?"  # a recording's timestamp line ("1:49")
-    r"|(?:" + "|".join(sorted(MONTHS)) + r")\s+\d{1,2},\s+"
-    r"\d{4}\b(?:\s+at\s+|\s*[|–—-]\s*)\d.*)\W*",  # "August 4, 2021 at 11:00 a.m. EDT via ...": when, not words
+    rf"|delivered on\b.*|{_WHEN})\W*",
     re.IGNORECASE,
 )
 
@@ -90,6 +93,10 @@ class ArticlePage:
 
     def has_quotes(self, paragraph: Paragraph) -> bool:
         return bool(find_quotes(self.text, paragraph.start, paragraph.end))
+
+    def when_line(self, paragraph: Paragraph) -> bool:
+        """A line that only says when ("July 23, 2004 | 11:10 a.m.(EDT)", "1:49")."""
+        return _WHEN_LINE.fullmatch(self.text[paragraph.start : paragraph.end].strip()) is not None
 
     def furniture(self, paragraph: Paragraph) -> bool:
         """A date line, "As prepared for delivery", "Transcript of the speech ...": no one's words."""

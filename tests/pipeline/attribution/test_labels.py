@@ -106,13 +106,14 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
             "The flag is lowered by proclamation for many people, not only presidents.",
             "Q: Thanks, Ruth: does the same rule apply to state flags?",
             "A: Thanks, Bob",
+            "July 23, 2004 | 11:10 a.m.(EDT)",
         ],
         [
             ("Maria", "I read that the flag on the ro"),
             ("Maria", "Is that true, or can a governo"),
             ("Ruth Okoro", "The flag is lowered by proclam"),
             ("Interviewer", "Thanks, Ruth: does the same ru"),
-            ("Ruth Okoro", "Thanks, Bob"),  # an answer, not a label naming "Thanks"
+            ("Ruth Okoro", "Thanks, Bob"),  # an answer, not a label naming "Thanks"; the date line below is no one's
         ],
     ),
     (
