@@ -8,6 +8,7 @@ colon, or the object of "told") to the next speech verb or the end of the senten
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.attribution.mentions import LETTER_WORD, MentionFinder
 from pipeline.attribution.parse import ArticleParse
@@ -20,6 +21,7 @@ from pipeline.attribution.vocabulary import (
     ADVICE_VERBS,
     AUXILIARIES,
     BASE_FORMS,
+    CARRIER_NOUNS,
     CLAUSE_OPENERS,
     MODALS,
     NOUN_LIKE_VERBS,
@@ -58,6 +60,13 @@ _AND = re.compile(r"\s+and\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])")
 _THAT = re.compile(r"\bthat\s+")
 _LEAD_PUNCT = re.compile(r"\s*[:,]\s*")
+# "according to an official police briefing": an article and up to two lower-case words before the owner's name.
+_CARRIER_LEAD = re.compile(r"\s*(?:(?:an?|the)\s+)?(?:[a-z-]+\s+){0,2}")
+_CARRIER = "(?:" + "|".join(CARRIER_NOUNS) + ")"
+_CARRIER_AFTER = re.compile(rf"\s+{_CARRIER}\b")
+# "according to a report by the Office for National Statistics": the carrier first, its owner after "by"/"from".
+_CARRIER_BY = re.compile(rf"\s+(?:an?|the)\s+(?:[a-z-]+\s+){{0,2}}?{_CARRIER}\s+(?:by|from)\s+")
+_CARRIER_BY_OWNER = re.compile(r"(?:the\s+)?")
 # A preposition that opens an amount is no preposition: "says about 80 percent of ...", "said over 300 died".
 _APPROXIMATE = re.compile(
     r"(?i:about|around|over|under)\s+(?:[$£€]?\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
@@ -383,19 +392,48 @@ class ClauseReader:
         return before.endswith(("”", '"'))
 
     def according_to(self, verb: re.Match[str], unit: Span, mentions: list[Mention]) -> Event | None:
-        """"..., according to X" / "According to X, ...": the rest of the sentence is X's."""
+        """"..., according to X" / "According to X, ...": the rest of the sentence is X's, and so it is after
+        "according to a police statement" or "a report by X"."""
         follower = self.follower(verb.end(), mentions)
-        if follower is None or follower.who is None or self.modifies_noun(follower):
+        who, source_end = (follower.who, follower.end) if follower is not None else (None, verb.end())
+        if who is None or (follower is not None and self.modifies_noun(follower)):
+            who, source_end = self.carrier_owner(verb.end(), mentions)
+        if who is None:
             return None
-        event = Event(verb.start(), verb.end(), verb.start(), follower.who)
+        event = Event(verb.start(), verb.end(), verb.start(), who)
         lead = self.text[unit.start : verb.start()].strip(" \t,")
         if not lead or lead.lower() in {"but", "however", "and"}:
-            tail = _LEAD_PUNCT.match(self.text, follower.end)
-            event.content_start = tail.end() if tail else follower.end
+            tail = _LEAD_PUNCT.match(self.text, source_end)
+            event.content_start = tail.end() if tail else source_end
             event.content_end = unit.end
         else:
             event.content_start, event.content_end = unit.start, verb.start()
         return event
+
+    def carrier_owner(self, position: int, mentions: list[Mention]) -> tuple[Who | None, int]:
+        """Whose statement, briefing or report is named at ``position`` ("an official police briefing", "a report by
+        the Office for National Statistics"), and where that source's words end."""
+        by = _CARRIER_BY.match(self.text, position)
+        for mention in mentions:
+            if mention.start < position:
+                continue
+            if by is not None:
+                owns = _CARRIER_BY_OWNER.fullmatch(self.text, by.end(), mention.start) is not None
+                source_end = mention.end
+            else:
+                carrier = _CARRIER_AFTER.match(self.text, mention.end)
+                owns = carrier is not None and _CARRIER_LEAD.fullmatch(self.text, position, mention.start) is not None
+                source_end = carrier.end() if carrier is not None else mention.end
+            if not owns:
+                continue
+            if mention.who is None:
+                mention.who = self.resolver.resolve(mention, as_speaker=True)
+            who = mention.who
+            if who is not None and len(who.speakers) == 1 and who.speakers[0].startswith("official "):
+                # "an official police briefing": the police's
+                who = replace(who, speakers=(who.speakers[0].removeprefix("official "),))
+            return who, source_end
+        return None, position
 
     def modifies_noun(self, mention: Mention) -> bool:
         """"according to official figures": a lower-case role word followed by a noun is an adjective."""

@@ -69,6 +69,10 @@ SPOKEN_EVENT = re.compile(r"\b(?:" + "|".join(SPOKEN_EVENT_NOUNS) + r")s?\b", re
 PUBLISHING_NOTICES = ("embargoed until delivery", "embargoed until", "as prepared for delivery", "remarks as prepared",
                       "for immediate release", "office of the press secretary", "check against delivery")
 # Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
+# What carries an organisation's or a person's words in "according to a police statement", "according to a report
+# by the Office for National Statistics": the words are the owner's.
+CARRIER_NOUNS = ("statement", "briefing", "report", "release", "press release", "news release", "announcement",
+                 "bulletin", "notice", "letter", "spokesman", "spokeswoman", "spokesperson")
 # Present-tense speech verbs spelled like plural nouns ("The UNHCR reports ...", "news reports"; "the agency notes
 # that ...", "his notes"): speech only where the parse reads a verb, with the subject it gives.
 NOUN_LIKE_VERBS = {"reports", "report", "notes", "comments", "cautions"}

@@ -276,3 +276,19 @@ def test_a_verb_spelled_like_a_noun_speaks_where_the_parse_reads_a_verb(
 )
 def test_calling_something_something_is_an_act_of_speech(paragraph: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.speaker, s.text) for s in statements_of(paragraph)] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Eight people were killed in Jokela, according to an official police briefing.",
+         [("police", "Eight people were killed in Jokela")]),
+        ("According to a Foreign Ministry statement, the talks will resume on Monday.",
+         [("Foreign Ministry", "the talks will resume on Monday")]),
+        ("The economy grew by 2 percent, according to a report by the Office for National Statistics.",
+         [("Office for National Statistics", "The economy grew by 2 percent")]),
+        ("The economy grew by 2 percent, according to official figures.", []),
+    ],
+)
+def test_according_to_someones_statement_or_report_is_theirs(paragraph: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.speaker, s.text) for s in statements_of(paragraph)] == expected
