@@ -75,7 +75,7 @@ CARRIER_NOUNS = ("statement", "briefing", "report", "release", "press release", 
                  "bulletin", "notice", "letter", "spokesman", "spokeswoman", "spokesperson")
 # Present-tense speech verbs spelled like plural nouns ("The UNHCR reports ...", "news reports"; "the agency notes
 # that ...", "his notes"): speech only where the parse reads a verb, with the subject it gives.
-NOUN_LIKE_VERBS = {"reports", "report", "notes", "comments", "cautions"}
+NOUN_LIKE_VERBS = {"reports", "report", "reporting", "notes", "comments", "cautions"}
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
                     "describing", "was like", "is like", "were like",  # "Joe was like, “We need to ...”"
                     "spoke", "speaks",  # "Klinsmann spoke to reporters." then his quote

@@ -254,7 +254,9 @@ def test_a_datelines_place_is_never_the_speaker(paragraph: str, speaker: str) ->
         ("Since then, the UNHCR reports about 10,000 Sudanese refugees have arrived in Chad.",
          [("UNHCR", "about 10,000 Sudanese refugees have arrived in Chad")]),
         ("The Met Office notes that the rain will ease by Friday.", [("Met Office", "the rain will ease by Friday")]),
+        ("The BBC is reporting that the ferry sank after midnight.", [("BBC", "the ferry sank after midnight")]),
         ("News reports said the ferry sank after midnight.", []),  # "reports" a noun: no speaker named
+        ("VOA's reporting from Africa has been balanced.", []),
         ("The notes show the ferry sank after midnight.", []),
     ],
 )
