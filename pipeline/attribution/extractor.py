@@ -32,6 +32,8 @@ _ADJACENT = re.compile(r"[\s,;:—–-]*")
 _ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 # "I said", "we told them": the turn holder speaking of themselves, never someone else inside their turn.
 _SELF_MENTIONS = frozenset({"I", "We", "we", "i"})
+# What may end a sentence after its closing attribution: ", Ang Ky said." / "..., she said on Monday."
+_CLOSING_TAIL = re.compile(r"(?:[ \t]+[\w’'-]+){0,4}?[ \t]*[.!?]?[”\"]?\s*")
 _SIGNATURE_DASH = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]*")
 
 
@@ -240,6 +242,14 @@ class Extractor:
         preceding = next((e for e in reversed(events) if e.verb_end <= quote.mark_start), None)
         if opens_unit and following is not None:
             return following.who
+        covering = next((e for e in events if e.content_start is not None and e.content_end is not None
+                         and e.content_start <= quote.mark_start and quote.mark_end <= e.content_end), None)
+        if covering is not None:  # The plan is “a disgrace” and must go, Ann Lee said: inside what she said
+            return covering.who
+        closing = next((e for e in events if e.clause_start >= quote.mark_end
+                        and _CLOSING_TAIL.fullmatch(self.text, e.verb_end, unit.end)), None)
+        if closing is not None and not any(quote.mark_end <= e.verb_start < closing.verb_start for e in events):
+            return closing.who  # “The town has no capacity” to help farmers, Ang Ky said.
         if preceding is not None:
             return preceding.who
         if following is not None:

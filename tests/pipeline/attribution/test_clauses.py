@@ -294,3 +294,19 @@ def test_calling_something_something_is_an_act_of_speech(paragraph: str, expecte
 )
 def test_according_to_someones_statement_or_report_is_theirs(paragraph: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.speaker, s.text) for s in statements_of(paragraph)] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("\"The town has no capacity\" to help farmers, Ang Ky, chief of Stoung town, said.",
+         [("Ang Ky", "The town has no capacity")]),
+        ("\"We will win\" the next election, Ann Lee said on Monday.", [("Ann Lee", "We will win")]),
+        ("The plan is \"a disgrace\" and must be withdrawn, Ann Lee said.", [("Ann Lee", "a disgrace")]),
+    ],
+)
+def test_a_quote_in_a_sentence_that_ends_with_its_attribution_is_the_speakers(
+    paragraph: str, expected: list[tuple[str, str]]
+) -> None:
+    """A partial quote that opens a sentence, or sits inside the reported clause, before "..., X said."."""
+    assert [(s.speaker, s.text) for s in statements_of(paragraph)] == expected
