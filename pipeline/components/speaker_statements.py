@@ -152,7 +152,8 @@ def _with_mention(text: str, paragraph: Paragraph, statement: Statement) -> tupl
     if after is not None:
         verb = _FINAL_VERB.match(text, after.end(), max(sentence.end, after.end()))
         return statement.start, _closing_punctuation_end(text, verb.end() if verb else after.end(), sentence.end)
-    return statement.start, statement.end
+    # the mention inside the statement: an act of speech ("NASA calls the mission a total success.") is its sentence
+    return statement.start, _closing_punctuation_end(text, statement.end, sentence.end)
 
 
 def _closing_punctuation_end(text: str, end: int, sentence_end: int) -> int:

@@ -54,6 +54,11 @@ CITATION_CASES: list[tuple[str, str, list[str]]] = [
         ["Water reached the pier by noon, Tilda Brooks noted."],
     ),
     (
+        "an act of speech is its whole sentence, full stop included",
+        "Harbour Master Tilda Brooks called the new pier a triumph.",
+        ["Harbour Master Tilda Brooks called the new pier a triumph."],
+    ),
+    (
         "a quote after 'said,': its own words, not the report",
         "Tilda Brooks said, \u201cThe pier is safe again.\u201d",
         ["The pier is safe again."],
