@@ -115,6 +115,9 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
         if not spoken and not (token.pos_ == "NOUN" and token.lower_ in _SPEECH_ACT_NOUNS):
             continue
         subject = _subject_of(token, {"nsubj", "nsubjpass"}) or _issuer(token) or _shared_subject(token)
+        quoted_by = _quoted_as(token) if subject is None else None
+        if quoted_by is not None:  # "local official Huang Limin was quoted by Xinhua as saying: ..."
+            subject = _subject_of(quoted_by, {"nsubjpass", "nsubj"})
         if subject is None:
             continue
         authored = token.lemma_.lower() == "read"
@@ -127,7 +130,7 @@ def _read(doc: Doc, offset: int, parse: ArticleParse) -> None:
         if subject.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subject = token.head  # "... Syria's foreign minister, who told her she is free to go": the minister
         start, end = _subject_span(subject)
-        named = _named_in_apposition(subject, token)
+        named = _named_in_apposition(subject, quoted_by or token)
         if named is not None:  # the subject runs on to the name ("the commissioner, Volker Turk,"), headed by it
             subject, end = named, _subject_span(named)[1]
         verb = SpeechVerb(
@@ -194,6 +197,13 @@ def _subject_of(verb: Token, deps: set[str]) -> Token | None:
     return named[-1] if named else subject
 
 
+def _quoted_as(verb: Token) -> Token | None:
+    """"X was quoted (by Xinhua) as saying ...": the verb "quoted" whose subject speaks through "saying"."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() != "quote":
+        return None
+    return verb.head.head
+
+
 def _shared_subject(verb: Token) -> Token | None:
     """"He attempted to sing, but instead said “...”": a verb joined to an earlier one shares its active subject."""
     if verb.dep_ != "conj" or verb.head.i > verb.i:
@@ -248,7 +258,9 @@ def _named_in_apposition(subject: Token, verb: Token) -> Token | None:
         if token.dep_ != "appos" or not named or token.i < subject.i:
             continue
         between = subject.doc[token.i + 1 : verb.i]  # a comma, then perhaps "has", "also": "..., X, has also said"
-        if len(between) and between[0].text == "," and all(
+        closed = len(between) > 0 and between[0].text == ","
+        # a person's name needs no closing comma: "local official, Huang Limin was quoted as saying"
+        if (closed or token.ent_type_ == _ENTITY_PERSON) and all(
                 t.text == "," or t.dep_ in {"aux", "auxpass", "neg", "advmod"} for t in between):
             return token
     return None

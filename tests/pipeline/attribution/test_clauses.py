@@ -310,3 +310,19 @@ def test_a_quote_in_a_sentence_that_ends_with_its_attribution_is_the_speakers(
 ) -> None:
     """A partial quote that opens a sentence, or sits inside the reported clause, before "..., X said."."""
     assert [(s.speaker, s.text) for s in statements_of(paragraph)] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("An official said most buildings were destroyed, and local official, Huang Limin was quoted by the "
+         "Xinhua news service as saying: “Soldiers have been dispatched to save the people.”",
+         [("official", "most buildings were destroyed"),
+          ("Huang Limin", "Soldiers have been dispatched to save the people.")]),
+        ("Ann Lee was quoted by the local paper as saying the bridge would reopen in May.",
+         [("Ann Lee", "the bridge would reopen in May")]),
+    ],
+)
+def test_quoted_as_saying_is_the_words_of_who_was_quoted(paragraph: str, expected: list[tuple[str, str]]) -> None:
+    """The wire formula "X was quoted (by Y) as saying": X speaks, whatever was said before in the sentence."""
+    assert [(s.speaker, s.text) for s in statements_of(paragraph)] == expected
