@@ -137,9 +137,11 @@ def _person_role_against_org(claimed: str, speaker: str) -> bool:
 
 
 def is_shorter_form(short: str, full: str) -> bool:
-    """Whether ``short`` names the same person as ``full`` with fewer words ("Biden" / "Joe Biden")."""
+    """Whether ``short`` names the same person as ``full`` with fewer words ("Biden" / "Joe Biden"). An unnamed
+    speaker written in lower case ("official", "police") is no shorter form: in its article the resolver found no
+    one it names, and the "Senior State Department Official" of another article is someone else."""
     short_core, full_core = core_tokens(short), core_tokens(full)
-    if not short_core or not short_core <= full_core or _given_name_of(short_core, full):
+    if not short_core or not short_core <= full_core or _given_name_of(short_core, full) or short.islower():
         return False
     return short_core < full_core or set(name_tokens(short)) < set(name_tokens(full))
 
@@ -304,7 +306,7 @@ def _token_set(name: str) -> frozenset[str]:
 def _shorter_form(short: str, full: str) -> bool:
     """``is_shorter_form`` with each name's words worked out once."""
     short_core, full_core = _core(short), _core(full)
-    if not short_core or not short_core <= full_core or _given_name_of(short_core, full):
+    if not short_core or not short_core <= full_core or _given_name_of(short_core, full) or short.islower():
         return False
     return short_core < full_core or _token_set(short) < _token_set(full)
 

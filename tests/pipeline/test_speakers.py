@@ -101,6 +101,14 @@ def test_a_given_name_alone_is_not_merged_into_a_full_name() -> None:
     assert directory.resolve("Lauren Gaches") == "Lauren Gaches"
 
 
+def test_an_unnamed_speaker_in_lower_case_is_not_merged_into_a_named_one() -> None:
+    """"An official commented ..." in one article is not the "Senior State Department Official" of another."""
+    assert not is_shorter_form("official", "Senior State Department Official")
+    directory = SpeakerDirectory([_said("Senior State Department Official", "SENIOR OFFICIAL", "a.txt"),
+                                  _said("official", "An official", "b.txt")])
+    assert directory.names_of("Senior State Department Official") == {"Senior State Department Official"}
+
+
 def test_an_unknown_speaker_is_no_error(directory: SpeakerDirectory) -> None:
     assert directory.same_person("Emmanuel Macron", "Someone Never Seen") is False
     assert directory.statements_of("Emmanuel Macron", []) == (None, [])
