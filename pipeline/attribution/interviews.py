@@ -39,6 +39,12 @@ _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+", re.IGNORECASE)
 # "Interview With Dave Levora of AM Quad Cities, WOC Radio": a journalist named with an outlet holds the interview.
 _INTERVIEW_WITH = re.compile(r"\b[Ii]nterview\s+[Ww]ith\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})"
                              r"\s+(?:of|from)\s+[A-Z]")
+# "Interview with WHO-AM Radio's Jan Mickelson": the outlet's journalist, named after its possessive.
+_INTERVIEW_WITH_OUTLETS = re.compile(r"\b[Ii]nterview\s+[Ww]ith\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+"
+                                     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,2})\s*$")
+# The interviewer introducing themselves in a question turn: "Q:  I'm Jan Mickelson from WHO Radio ...".
+_ASKER_INTRODUCES = re.compile(r"(?:Q|QUESTION|HOST|INTERVIEWER)\s*:\s*(?:[^\n]{0,40}?\b)?(?:I['’]m|I am|[Mm]y name is)"
+                               r"\s+(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2})\b")
 
 
 def interview_headline(line: str) -> bool:
@@ -114,7 +120,14 @@ class InterviewReader:
 
     def _named_interviewer(self) -> Who | None:
         headline = self.page.headline()
-        journalist = _INTERVIEW_WITH.search(self.page.text, headline.start, headline.end) if headline else None
+        journalist = None
+        if headline is not None:
+            journalist = _INTERVIEW_WITH.search(self.page.text, headline.start, headline.end) \
+                or _INTERVIEW_WITH_OUTLETS.search(self.page.text, headline.start, headline.end)
+        for paragraph in self.page.paragraphs[1:] if journalist is None else ():
+            journalist = _ASKER_INTRODUCES.match(self.page.text, paragraph.start, paragraph.end)
+            if journalist is not None:
+                break
         if journalist is not None:  # "Interview With Dave Levora of AM Quad Cities": the one asking the questions
             who = self.page.named_in(journalist.start("name"), journalist.end("name"))
             if who is not None and who.kind == "person":

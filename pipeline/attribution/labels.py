@@ -84,12 +84,12 @@ _BETWEEN_IMAGES = re.compile(
     rf"{_IMAGE}[ \t]*"
 )
 # A Q&A page's turn lines: "Q: Kathleen from Ventura, California:" (a reader's question) and "A:Bill Allman, White
-# House Curator" (who answers), each alone on its line above the words. A one-word name needs "from Place"
-# ("A: Thanks, Bob" is an answer).
+# House Curator" (who answers), each alone on its line above the words. A one-word name needs "from Place:"
+# ("A: Thanks, Bob" is an answer, "Q: I'm Jan Mickelson from WHO Radio." an interviewer introducing himself).
 _NAMED_QA = re.compile(
-    r"[QA][ \t]*:[ \t]*(?:(?P<asker>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})[ \t]+"
-    r"(?P<place>from[ \t]+[A-Z][^:\n?]{1,60}?)"
-    r"|(?P<answerer>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,3}),[ \t]*(?P<role>[A-Z][^:\n?.]{1,80}?))[ \t]*:?[ \t]*$"
+    r"[QA][ \t]*:[ \t]*(?!I\b|I['’]m\b)(?:(?P<asker>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})[ \t]+"
+    r"(?P<place>from[ \t]+[A-Z][^:\n?.]{1,60}?)[ \t]*:"
+    r"|(?P<answerer>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,3}),[ \t]*(?P<role>[A-Z][^:\n?.]{1,80}?)[ \t]*:?)[ \t]*$"
 )
 # "President Smith." / "Vice President Jane Q. Doe." alone on a line, in remarks as the White House prints them.
 _TITLE_LINE = re.compile(r"(?P<label>(?:[A-Z][\w’'-]*\.?[ \t]+){1,5}[A-Z][\w’'-]*)\.[ \t]*$")

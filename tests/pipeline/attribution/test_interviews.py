@@ -79,3 +79,25 @@ def test_an_explainers_questions_answered_in_narration_are_no_interview() -> Non
         headline="Five questions for the new government",
     )
     assert statements == []
+
+
+def test_an_interviewer_who_introduces_themselves_asks_every_question() -> None:
+    """"Q:  I'm Jan Mickelson from WHO Radio ...": every Q turn of the interview is his, the ones before too."""
+    statements = statements_of(
+        "Q:  Good afternoon, Mr. Secretary.",
+        "SEC. GARLAND:  Good afternoon.",
+        "Q:  I'm Walt Ames from KZZT Radio here in Iowa.",
+        "SEC. GARLAND:  Well, I'm delighted to be joining you today.",
+        "Q:  What comes next for the ports?",
+        headline="Secretary Garland Interview with KZZT Radio's Walt Ames",
+    )
+    assert [s.speaker for s in statements] == ["Walt Ames", "Garland", "Walt Ames", "Garland", "Walt Ames"]
+
+
+def test_an_interview_with_an_outlets_journalist_names_the_interviewer() -> None:
+    statements = statements_of(
+        "Q:  Good afternoon, Mr. Secretary.",
+        "SEC. GARLAND:  Good afternoon.",
+        headline="Secretary Garland Interview with KZZT Radio's Walt Ames",
+    )
+    assert [s.speaker for s in statements] == ["Walt Ames", "Garland"]

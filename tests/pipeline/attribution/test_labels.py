@@ -107,13 +107,15 @@ LABEL_CASES: list[tuple[str, list[str], list[tuple[str | None, str]]]] = [
             "Q: Thanks, Ruth: does the same rule apply to state flags?",
             "A: Thanks, Bob",
             "July 23, 2004 | 11:10 a.m.(EDT)",
+            "Q: I'm Walt Ames from KZZT Radio in Iowa.",
         ],
         [
             ("Maria", "I read that the flag on the ro"),
             ("Maria", "Is that true, or can a governo"),
             ("Ruth Okoro", "The flag is lowered by proclam"),
-            ("Interviewer", "Thanks, Ruth: does the same ru"),
+            ("Walt Ames", "Thanks, Ruth: does the same ru"),  # the Q who introduces himself below
             ("Ruth Okoro", "Thanks, Bob"),  # an answer, not a label naming "Thanks"; the date line below is no one's
+            ("Walt Ames", "I'm Walt Ames from KZZT Radio "),  # a question turn, not a reader named "I'm Walt Ames"
         ],
     ),
     (
