@@ -34,9 +34,14 @@ class DocumentForms:
         self.remarks = RemarksReader(self.page)
         self.speech: SpeechPage | None = self.remarks.speech_page()
         self.guest = self.interviews.guest()
+        self.presenter = None if self.speech is not None else self.remarks.presenter_lines()
 
     def speech_voice(self, index: int) -> Who | None:
-        """The speaker whose words paragraph ``index`` is on a remarks page in their voice, else None."""
+        """The speaker whose words paragraph ``index`` is on a remarks page in their voice, or in a broadcast
+        script's opening its presenter speaks, else None."""
+        presenter = self.presenter
+        if presenter is not None and presenter.start <= index < presenter.end:
+            return presenter.who
         page = self.speech
         if page is None or page.who is None or index < page.from_index:
             return None

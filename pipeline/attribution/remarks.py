@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from pipeline.attribution.interviews import interview_headline
 from pipeline.attribution.page import ArticlePage
 from pipeline.attribution.records import Who
-from pipeline.attribution.vocabulary import NON_PERSON_LABELS, SPEECH_NOUNS, SPOKEN_EVENT, TITLE_WORDS
+from pipeline.attribution.vocabulary import (
+    FIRST_PERSON_VOICE,
+    NON_PERSON_LABELS,
+    SPEECH_NOUNS,
+    SPOKEN_EVENT,
+    TITLE_WORDS,
+)
 from pipeline.types import Paragraph
 
 # The lead that names the speaker of a page titled only "... speech" is within this many paragraphs of the top.
@@ -75,6 +81,15 @@ _SELF_NAMED = re.compile(
     r"(?P<role>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:\s+of\s+[A-Z][\w-]*)?)\b"
     r"|\b[Aa]s\s+(?:the\s+)?(?P<as_role>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:\s+of\s+[A-Z][\w-]*)?)\s*,\s+I\b"
 )
+
+
+@dataclass
+class PresenterLines:
+    """A broadcast script's opening spoken by its presenter: paragraphs ``[start, end)``."""
+
+    who: Who
+    start: int
+    end: int
 
 
 @dataclass
@@ -135,6 +150,33 @@ class RemarksReader:
             if who is not None:
                 return SpeechPage(who, first_body)
         return standfirst or SpeechPage(self._self_named(first_body), first_body)
+
+    def presenter_lines(self) -> PresenterLines | None:
+        """"Hello, and welcome to As It Is ..." / "I'm Christopher Cruise in Washington." / "Today on the program, we
+        report on ...": a script whose presenter introduces themselves in one of its first unquoted paragraphs
+        speaks those opening paragraphs and the first-person ones right after; the report that follows is
+        narration."""
+        body = [i for i, p in enumerate(self.page.paragraphs) if p.role == "body"]
+        if not body:
+            return None
+        first = body[0]
+        for index in range(first, min(len(self.page.paragraphs), first + LEAD_PARAGRAPHS)):
+            paragraph = self.page.paragraphs[index]
+            if paragraph.role != "body" or self.page.has_quotes(paragraph):
+                return None  # the opening is the presenter's own words, or no opening at all
+            found = _SELF_INTRODUCED.search(self.page.text, paragraph.start, paragraph.end)
+            who = self.page.named_in(found.end(), paragraph.end) if found is not None else None
+            if who is None or who.kind != "person":
+                continue
+            end = index + 1
+            while end < len(self.page.paragraphs) and self._presenter_goes_on(self.page.paragraphs[end]):
+                end += 1
+            return PresenterLines(who, first, end)
+        return None
+
+    def _presenter_goes_on(self, paragraph: Paragraph) -> bool:
+        return paragraph.role == "body" and not self.page.has_quotes(paragraph) \
+            and FIRST_PERSON_VOICE.search(self.page.text, paragraph.start, paragraph.end) is not None
 
     def _self_introduced(self, first_body: int) -> Who | None:
         """"This is Lauren Gaches with ...", "My name is X", "I'm X" early in an unlabelled transcript: X speaks."""

@@ -266,3 +266,29 @@ def test_remarks_to_an_audience_do_not_make_the_audience_the_speaker() -> None:
         headline="Remarks to the Foreign Affairs Forum 2023 Leadership Summit",
     )
     assert [s.speaker for s in statements if s.speaker] == []
+
+
+def test_a_broadcast_scripts_presenter_speaks_its_opening() -> None:
+    """"Hello, and welcome to ... I'm Christopher Cruise in Washington. Today on the program, we report on ...":
+    the presenter's greeting, introduction and first-person lines; the report after them stays narration."""
+    statements = statements_of(
+        "Hello, and welcome to Harbour Hour from Radio Sul!",
+        "I'm Marta Reis in Lisbon.",
+        "Today on the program, we report on a dispute over the name of a bridge.",
+        "The bridge opened in 1966. Its name was changed in 1974.",
+        headline="A Bridge With Two Names",
+    )
+    assert [(s.speaker, s.text[:20]) for s in statements] == [
+        ("Marta Reis", "Hello, and welcome t"),
+        ("Marta Reis", "I'm Marta Reis in Li"),
+        ("Marta Reis", "Today on the program"),
+    ]
+
+
+def test_a_self_introduction_inside_a_quote_names_no_presenter() -> None:
+    statements = statements_of(
+        "The mayor opened the bridge on Monday.",
+        "\"I'm Ann Lee, and I opened this bridge,\" she told the crowd.",
+        "The bridge opened in 1966.",
+    )
+    assert [s.text[:20] for s in statements] == ["I'm Ann Lee, and I o"]
