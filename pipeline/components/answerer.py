@@ -87,6 +87,7 @@ QUESTION_SENTENCE_PENALTY = 0.3
 # one answering ("In your case, you earned two degrees ...") is about them, which they answer to.
 ASKER_PENALTY = 0.15
 ABOUT_ASKING = frozenset(terms("reporter reporters journalist question asked asking asks interviewer correspondent"))
+_ASKER_TERMS = frozenset(terms(INTERVIEWER))
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # "EMBARGOED UNTIL DELIVERY", "Remarks as Prepared for Delivery": a header line that answers nothing.
 _NOTICE = re.compile(r"\W*(?:" + "|".join(re.escape(n) for n in PUBLISHING_NOTICES) + r")\b[^.!?]{0,40}\W*",
@@ -384,11 +385,13 @@ class ExtractiveAnswerer:
                 asked = statement.speaker == INTERVIEWER or label in ASKER_LABELS
             if not statement.speaker:
                 continue
+            # a reporter's or interviewer's turn is "the interviewer's" whether the article names them or not
+            speaker = _name_terms(statement.speaker) | (_ASKER_TERMS if asked else frozenset())
             if not ends_with_question(statement.text):
-                return _name_terms(statement.speaker), asked
+                return speaker, asked
             answer = next((s for s in statements[index + 1 :] if s.speaker not in {None, statement.speaker}), None)
             answered = _name_terms(answer.speaker or "") if answer else frozenset()
-            return _name_terms(statement.speaker) | answered, asked
+            return speaker | answered, asked
         return frozenset(), bool(asked)
 
     def _speakers_of(self, doc_id: str) -> frozenset[str]:

@@ -313,3 +313,25 @@ def test_a_reporters_premise_is_not_what_the_source_states(any_store_settings: S
     assert score(answerer, asked) < score(unattributed, asked)
     about_the_reporter = "Who did the reporter say vetoed the harbour plan?"
     assert score(answerer, about_the_reporter) == score(unattributed, about_the_reporter)
+
+
+def test_a_named_interviewers_turn_is_the_interviewers(any_store_settings: Settings) -> None:
+    """"Which city did the interviewer say he could not pronounce?": a "Q" turn is the interviewer's words whether
+    the article names him (Jan Mickelson) or not, so "interviewer" is covered by who says it."""
+    from pipeline.statement_source import StatementList
+    from pipeline.types import Statement
+
+    turn = "I can't pronounce the name of the town where they run with the bulls."
+    store = make_store(any_store_settings, embedding_dimension=3)
+    passage = passage_of(turn, dense=0.5)
+    store.write_documents([passage])
+
+    def own(speaker: str) -> float:
+        answerer = ExtractiveAnswerer(term_statistics=store, abstain_threshold=0.3)
+        answerer.attach(statements=StatementList([Statement(
+            doc_id="a.txt", title="T", text=turn, start=0, end=len(turn), speaker=speaker, kind="direct",
+            paragraph=0, mention="Q")]))
+        return answerer.score_sentences("Which town did the interviewer say he could not pronounce?", [passage],
+                                        None)[0].own
+
+    assert own("Jan Mickelson") == own("Interviewer")
