@@ -243,7 +243,7 @@ class SpeakerDirectory:
         if speaker in self._merged or speaker in self.counts:
             return self.canonical(speaker)
         agency = _un_agency(speaker)
-        same_agency = [name for name in self.counts if agency is not None and _un_agency(name) == agency]
+        same_agency = [name for name in self.counts if _un_agency(name) == agency] if agency is not None else []
         if same_agency:  # "U.N. refugee agency" after "UNHCR": one speaker, listed under the name seen first
             self._merged[speaker] = same_agency[0]
             self.aliases.setdefault(same_agency[0], set()).add(speaker)
