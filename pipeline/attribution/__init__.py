@@ -43,7 +43,9 @@ Modules, one concern each: ``vocabulary`` (the shared word lists), ``records`` (
 between modules), ``phrases`` and ``mentions`` (noun phrases and where they stand), ``cast`` (the people
 and organisations of an article), ``resolution`` (names, roles, pronouns to people), ``clauses`` (speech
 verbs and reported clauses), ``quotes`` (quote marks), ``labels`` (transcript labels and block intros),
-``statements`` (span + speaker -> ``Statement``), ``extractor`` (the paragraph loop), ``parse`` (spaCy).
+``statements`` (span + speaker -> ``Statement``), ``forms`` (which form a page takes: ``remarks`` pages and "statement
+from X" blocks, ``interviews`` printed as questions and answers, a broadcast's presenter; both read the header names
+of ``page``), ``extractor`` (the paragraph loop), ``parse`` (spaCy).
 """
 
 from __future__ import annotations
