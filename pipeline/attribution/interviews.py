@@ -119,15 +119,7 @@ class InterviewReader:
         return self.interviewer or Who((INTERVIEWER,), None, False, None, "interviewer")
 
     def _named_interviewer(self) -> Who | None:
-        headline = self.page.headline()
-        journalist = None
-        if headline is not None:
-            journalist = _INTERVIEW_WITH.search(self.page.text, headline.start, headline.end) \
-                or _INTERVIEW_WITH_OUTLETS.search(self.page.text, headline.start, headline.end)
-        for paragraph in self.page.paragraphs[1:] if journalist is None else ():
-            journalist = _ASKER_INTRODUCES.match(self.page.text, paragraph.start, paragraph.end)
-            if journalist is not None:
-                break
+        journalist = self._journalist_in_headline() or self._asker_introduced()
         if journalist is not None:  # "Interview With Dave Levora of AM Quad Cities": the one asking the questions
             who = self.page.named_in(journalist.start("name"), journalist.end("name"))
             if who is not None and who.kind == "person":
@@ -140,4 +132,20 @@ class InterviewReader:
             who = self.page.named_in(found.end(), end, known_only=True)
             if who is not None:
                 return Who(who.speakers, who.mention, False, who.gender, "interviewer")
+        return None
+
+    def _journalist_in_headline(self) -> re.Match[str] | None:
+        """"Interview With Dave Levora of AM Quad Cities", "Interview with WHO-AM Radio's Jan Mickelson"."""
+        headline = self.page.headline()
+        if headline is None:
+            return None
+        return _INTERVIEW_WITH.search(self.page.text, headline.start, headline.end) \
+            or _INTERVIEW_WITH_OUTLETS.search(self.page.text, headline.start, headline.end)
+
+    def _asker_introduced(self) -> re.Match[str] | None:
+        """"Q:  I'm Jan Mickelson from WHO Radio ...": the first question turn in which the asker says who they are."""
+        for paragraph in self.page.paragraphs[1:]:
+            found = _ASKER_INTRODUCES.match(self.page.text, paragraph.start, paragraph.end)
+            if found is not None:
+                return found
         return None

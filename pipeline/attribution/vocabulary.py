@@ -68,7 +68,6 @@ SPOKEN_EVENT = re.compile(r"\b(?:" + "|".join(SPOKEN_EVENT_NOUNS) + r")s?\b", re
 # Publishing notices over a release or a speech: they say how the page was issued, never a fact of the story.
 PUBLISHING_NOTICES = ("embargoed until delivery", "embargoed until", "as prepared for delivery", "remarks as prepared",
                       "for immediate release", "office of the press secretary", "check against delivery")
-# Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
 # What carries an organisation's or a person's words in "according to a police statement", "according to a report
 # by the Office for National Statistics": the words are the owner's.
 CARRIER_NOUNS = ("statement", "briefing", "report", "release", "press release", "news release", "announcement",
@@ -76,6 +75,7 @@ CARRIER_NOUNS = ("statement", "briefing", "report", "release", "press release", 
 # Present-tense speech verbs spelled like plural nouns ("The UNHCR reports ...", "news reports"; "the agency notes
 # that ...", "his notes"): speech only where the parse reads a verb, with the subject it gives.
 NOUN_LIKE_VERBS = {"reports", "report", "reporting", "notes", "comments", "cautions"}
+# Verbs that introduce a quote but no reported clause ("called a Russian invasion “highly likely”").
 QUOTE_ONLY_VERBS = {"call", "calls", "called", "calling", "asked", "asks", "describe", "describes", "described",
                     "describing", "was like", "is like", "were like",  # "Joe was like, “We need to ...”"
                     "spoke", "speaks",  # "Klinsmann spoke to reporters." then his quote

@@ -209,12 +209,10 @@ class QuoteChecker:
         A sentence that is mostly the article's own narration must be closer still: quotes paraphrase
         what people said, and narration is where topic-only look-alikes come from.
         """
-        threshold = self.paraphrase_min_similarity
-        narration = self._mostly_statement(*_location(document)) is None
-        if narration:
-            threshold += NARRATION_PARAPHRASE_MARGIN
-        stands_out = background is not None and score >= STANDOUT_FLOOR + narration * NARRATION_PARAPHRASE_MARGIN \
-            and 2 * score - background >= STANDOUT_MIN + narration * NARRATION_PARAPHRASE_MARGIN
+        margin = NARRATION_PARAPHRASE_MARGIN if self._mostly_statement(*_location(document)) is None else 0.0
+        threshold = self.paraphrase_min_similarity + margin
+        stands_out = background is not None and score >= STANDOUT_FLOOR + margin \
+            and 2 * score - background >= STANDOUT_MIN + margin
         if score < threshold and not stands_out:
             return None
         gate: Literal["close", "stands out"] = "close" if score >= threshold else "stands out"
