@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.attribution.vocabulary import INTERVIEWER_WORDS, MONTHS, WEEKDAYS
+from pipeline.attribution.vocabulary import COUNTRIES, INTERVIEWER_WORDS, MONTHS, WEEKDAYS
 from pipeline.lexicon import stem, terms, words
 from pipeline.nlp import english
 from pipeline.passage_meta import RawEntity
@@ -54,6 +54,10 @@ ORGANISATION = _type("organisation", "name", "ORG", "PERSON NORP GPE FAC LOC PRO
 TEAM = _type("team", "name", "ORG GPE NORP", "PERSON FAC LOC")
 WORK = _type("work", "name", "WORK_OF_ART ORG PRODUCT EVENT", "PERSON NORP GPE FAC LOC LAW")
 PLACE = _type("place", "place", "GPE LOC FAC ORG", "NORP", "ORG")  # the small model tags many towns and rivers ORG
+# "Which country" and "which town" are both GPE to the recogniser; the list of countries tells them apart
+# (``_of_other_scale``): "Finland" does not answer "In which town ...", nor "Helsinki" "In which country ...".
+COUNTRY = _type("country", "place", "GPE LOC FAC ORG", "NORP", "ORG")
+SETTLEMENT = _type("settlement", "place", "GPE LOC FAC ORG", "NORP", "ORG")
 NATIONALITY = _type("nationality", "name", "NORP GPE", "LANGUAGE")
 LANGUAGE = _type("language", "name", "LANGUAGE NORP", "")
 DATE = _type("date", "date", "DATE", "TIME CARDINAL")
@@ -105,10 +109,11 @@ for _nouns, _kind in (
      "alliance coalition laboratory lab bureau manufacturer regiment battalion brigade", ORGANISATION),
     ("team side squad opponent rival", TEAM),
     ("programme program show series film movie book song album magazine play journal", WORK),
-    ("country state city town village region province county capital place location site district island "
-     "continent port neighbourhood neighborhood venue stadium airport base river lake sea ocean mountain street "
-     "road peninsula bay border centre center hospital building bridge prison park courtroom camp coast valley",
-     PLACE),
+    ("region place location site island continent port neighbourhood neighborhood venue stadium airport base "
+     "river lake sea ocean mountain street road peninsula bay border centre center hospital building bridge "
+     "prison park courtroom camp coast valley", PLACE),
+    ("country nation", COUNTRY),
+    ("state city town village province county capital district borough municipality", SETTLEMENT),
     ("nationality", NATIONALITY),
     ("language", LANGUAGE),
     ("date day month week decade century season", DATE),
@@ -126,7 +131,8 @@ for _nouns, _kind in (
     for _noun in _nouns.split():
         NOUN_TYPES[_noun] = _kind
         NOUN_TYPES[_noun + "s"] = _kind
-NOUN_TYPES.update({"people": PERSON, "men": PERSON, "women": PERSON, "countries": PLACE, "cities": PLACE,
+NOUN_TYPES.update({"people": PERSON, "men": PERSON, "women": PERSON, "countries": COUNTRY, "cities": SETTLEMENT,
+                   "counties": SETTLEMENT, "municipalities": SETTLEMENT,
                    "companies": ORGANISATION, "parties": ORGANISATION, "bodies": ORGANISATION,
                    "authorities": ORGANISATION, "universities": ORGANISATION, "agencies": ORGANISATION})
 
@@ -143,9 +149,11 @@ _AUXILIARIES = frozenset("is was are were be been do does did has have had will 
                          "must shall".split())
 _COPULAS = frozenset("is was are were".split())
 # A wh-word counts where a question or clause starts: at the start, after a comma, or after prepositions
-# ("In which country", "By how much", "For how long"); "the area where ..." is a relative clause.
+# ("In which country", "By how much", "For how long") or a hedge ("Roughly how many"); "the area where ..." is a
+# relative clause.
 _WH = re.compile(r"(?:^|[,;:]\s*|^(?:(?:\w+\s+){0,2}?)(?:in|on|at|by|for|from|to|with|since|until|of|after|before|"
-                 r"during|under|into|about|and|but|so|then)\s+)(how|what|which|who|whom|whose|when|where)\b",
+                 r"during|under|into|about|and|but|so|then|roughly|approximately|around|nearly|almost|exactly|"
+                 r"precisely|just)\s+)(how|what|which|who|whom|whose|when|where)\b",
                  re.IGNORECASE)
 _WORD = re.compile(r"[\w’'.-]+")
 # Scan at most this many words after "what"/"which" for the noun that names the kind of thing wanted.
@@ -354,11 +362,23 @@ def typed_entities(
             a_year = _A_YEAR.search(entity.text) is not None
             if vague or adjective or (kind is YEAR and not a_year) or (kind is AGE and _NOT_AN_AGE.search(entity.text)):
                 weak.append(entity)  # "daily", "Ukrainian", "18 months" for a year: of the family but says nothing
+            elif _of_other_scale(entity, kind):
+                near.append(entity)  # "Finland" for "which town": a place, but not the one asked for
             elif entity.label in kind.labels or kind is YEAR:
                 strong.append(entity)
             else:
                 near.append(entity)
     return strong, near, weak
+
+
+def _of_other_scale(entity: Entity, kind: AnswerType) -> bool:
+    """A country where a town is asked for, or a place other than a country where a country is."""
+    if kind is not COUNTRY and kind is not SETTLEMENT:
+        return False
+    name = entity.text.lower().strip(" ,")
+    name = name.removeprefix("the ")
+    country = name in COUNTRIES or name.rstrip(".") in COUNTRIES
+    return country != (kind is COUNTRY)
 
 
 # The words of a "how ..." question that only say what kind of thing is wanted: an answer never repeats them.

@@ -198,6 +198,36 @@ PLACES = {
     "moscow", "kyiv", "kiev", "washington", "london", "beijing", "germany", "france", "poland", "belarus",
     "europe", "west", "east", "crimea", "donbas", "lviv", "romania", "latvia", "lithuania", "estonia",
 }
+# The world's countries by the names news copy gives them, lower case: "which city" is not answered by a
+# country, nor "which country" by a city (the recogniser tags both GPE).
+COUNTRIES = frozenset({
+    "afghanistan", "albania", "algeria", "andorra", "angola", "antigua and barbuda", "argentina", "armenia",
+    "australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium",
+    "belize", "benin", "bhutan", "bolivia", "bosnia", "bosnia and herzegovina", "botswana", "brazil", "brunei",
+    "bulgaria", "burkina faso", "burma", "burundi", "cambodia", "cameroon", "canada", "cape verde",
+    "central african republic", "chad", "chile", "china", "colombia", "comoros", "congo", "costa rica",
+    "croatia", "cuba", "cyprus", "czech republic", "czechia", "denmark", "djibouti", "dominica",
+    "dominican republic", "east timor", "ecuador", "egypt", "el salvador", "equatorial guinea", "eritrea",
+    "estonia", "eswatini", "ethiopia", "fiji", "finland", "france", "gabon", "gambia", "georgia", "germany",
+    "ghana", "greece", "grenada", "guatemala", "guinea", "guinea-bissau", "guyana", "haiti", "honduras",
+    "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy", "ivory coast",
+    "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kiribati", "kosovo", "kuwait", "kyrgyzstan", "laos",
+    "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein", "lithuania", "luxembourg",
+    "madagascar", "malawi", "malaysia", "maldives", "mali", "malta", "marshall islands", "mauritania",
+    "mauritius", "mexico", "micronesia", "moldova", "monaco", "mongolia", "montenegro", "morocco",
+    "mozambique", "myanmar", "namibia", "nauru", "nepal", "netherlands", "holland", "new zealand",
+    "nicaragua", "niger", "nigeria", "north korea", "north macedonia", "macedonia", "norway", "oman",
+    "pakistan", "palau", "palestine", "panama", "papua new guinea", "paraguay", "peru", "philippines",
+    "poland", "portugal", "qatar", "romania", "russia", "rwanda", "saint lucia", "samoa", "san marino",
+    "saudi arabia", "senegal", "serbia", "seychelles", "sierra leone", "singapore", "slovakia", "slovenia",
+    "solomon islands", "somalia", "south africa", "south korea", "korea", "south sudan", "spain",
+    "sri lanka", "sudan", "suriname", "swaziland", "sweden", "switzerland", "syria", "taiwan", "tajikistan",
+    "tanzania", "thailand", "togo", "tonga", "trinidad and tobago", "tunisia", "turkey", "türkiye",
+    "turkmenistan", "tuvalu", "uganda", "ukraine", "united arab emirates", "uae", "united kingdom", "uk",
+    "u.k.", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "united states",
+    "united states of america", "us", "u.s.", "usa", "u.s.a.", "america", "uruguay", "uzbekistan", "vanuatu",
+    "vatican", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe",
+})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"})

@@ -27,8 +27,8 @@ from pipeline.types import AskResult, Citation
         ("When did Russia annex Crimea?", "date"),
         ("Since when has NATO expanded?", "date"),
         ("Where has the US embassy been relocated?", "place"),
-        ("In which country was the Prime Minister?", "place"),
-        ("Which northeastern Ukrainian town does the programme visit first?", "place"),
+        ("In which country was the Prime Minister?", "country"),
+        ("Which northeastern Ukrainian town does the programme visit first?", "settlement"),
         ("Who chaired the meeting?", "who"),
         ("Which minister spoke of a moral duty?", "person"),
         ("What is the name of the defence minister?", "person"),
@@ -47,11 +47,14 @@ from pipeline.types import AskResult, Citation
         ("What position did Hamilton finish in?", "ordinal"),  # a place in a race, not a job
         ("What is the total value of the four-year grant?", "money"),  # the second noun is the one asked about
         ("Which city council approved the plan?", "organisation"),
-        ("Which three countries share the team's group?", "place"),
+        ("Which three countries share the team's group?", "country"),
         ("Which company's plant is moving back into the United States?", "organisation"),  # whose plant it is
         ("What is the city's population?", "count"),  # after "is", the possessive is not what is asked
+        ("Roughly how many soldiers took part?", "count"),  # a hedge before the wh-word
+        ("Approximately what share of the vote did she win?", "percent"),
+        ("Which state does the chairman represent?", "settlement"),
         ("Which unit's members did the President speak to?", None),  # a unit, of no known kind: not members
-        ("Which northeastern Ukrainian town's mayor spoke?", "place"),
+        ("Which northeastern Ukrainian town's mayor spoke?", "settlement"),
         ("Which national laboratory has the most powerful computer?", "organisation"),
         ("What magnitude did the earthquake register?", "count"),  # a plural is no modifier: "share" is the verb
         ("What does the acronym PACE stand for?", "expansion"),
@@ -102,6 +105,10 @@ def test_type_words_and_counted_words() -> None:
         ("What does the acronym PACE stand for?",
          "Tentatively scheduled for 2022, the Pre-Aerosol Clouds and ocean Ecosystem (PACE) mission will fly.",
          "Pre-Aerosol Clouds and ocean Ecosystem"),
+        ("In which town did the shooting take place?",  # a country is not a town, though both are GPE
+         "The shooting in Finland took place at a school in Tampere.", "Tampere"),
+        ("Which country did the delegates fly on to?",
+         "The delegates met in Geneva on Monday and then flew on to Norway.", "Norway"),
         ("Who did the Prime Minister visit in Ukraine?",
          "The Prime Minister visited Ukrainian President Volodymyr Zelenskyy in Kyiv.", "Volodymyr Zelenskyy"),
     ],
