@@ -78,12 +78,15 @@ class Extractor:
                 asker = turn.who
             if turn is not None:
                 transcript = None if turn.sound_bite else turn.who
+                open_who = last_direct = block = answering = None
                 if turn.who is not None:
                     statements.extend(whole_paragraph(self.article, paragraph, turn.start, turn.who))
                     statements.extend(self._quoted_inside(paragraph, turn.who))
-                open_who = last_direct = block = answering = None
-                continue
-            if self.forms.guest is not None and transcript is None:
+                    continue
+            # A label naming no one ("Contact: Barb Maynes, 360-565-3005 The park ...", "NARRATOR:") closes the turn
+            # before it, and its paragraph is read as narration: whoever it quotes still speaks.
+            unnamed_label = turn is not None
+            if self.forms.guest is not None and transcript is None and not unnamed_label:
                 if self.forms.interviews.is_question(paragraph):
                     statements.extend(whole_paragraph(self.article, paragraph, paragraph.start,
                                                       self.forms.interviews.asker_of(paragraph)))
@@ -117,7 +120,7 @@ class Extractor:
                 block_left -= 1
                 continue
             voice = self.forms.speech_voice(index) if paragraph.role == "body" else None
-            if voice is not None and not self.forms.page.furniture(paragraph):
+            if voice is not None and not self.forms.page.furniture(paragraph) and not unnamed_label:
                 # the whole paragraph is the speaker's; people they quote keep their own words (the tighter statement)
                 statements.extend(whole_paragraph(self.article, paragraph, paragraph.start, voice))
                 found = [s for s in found if s.speaker is not None and s.speaker not in voice.speakers

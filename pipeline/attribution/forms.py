@@ -45,7 +45,7 @@ class DocumentForms:
         page = self.speech
         if page is None or page.who is None or index < page.from_index:
             return None
-        return page.who if self.page.in_voice(page.from_index) else None
+        return page.who if page.authored or self.page.in_voice(page.from_index) else None
 
     def lead_names_speaker(self, index: int, events_who: list[Who]) -> None:
         """On a page titled only "... speech", the first person the lead reports speaking gives the speech."""

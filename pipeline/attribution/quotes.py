@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.attribution.records import Quote
-from pipeline.attribution.vocabulary import TRAILING_CONNECTORS
+from pipeline.attribution.vocabulary import SPEECH_VERBS, TITLE_WORDS, TRAILING_CONNECTORS
 from pipeline.sentences import split_sentences
 from pipeline.types import Paragraph, Span
 
@@ -54,11 +54,32 @@ def _nickname(text: str, quote: Quote) -> bool:
     return before is not None and _NAME_AFTER.match(text, quote.mark_end) is not None
 
 
+# “... great options!” Creachbaum remarked. The sentence splitter cuts after "!”" before a capital; the short
+# sentence after it that only says who spoke belongs with the quote.
+_ENDS_WITH_EXCLAIMED_QUOTE = re.compile(r"[!?][”\"]\s*$")
+ATTRIBUTION_TAIL_MAX_WORDS = 10
+# Before its verb, such a sentence holds only who spoke: capitalised words, a title, a determiner or a pronoun.
+_SPEAKER_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "he", "she", "they", "we", "i"}
+
+
+def _attribution_tail(text: str, sentence: Span) -> bool:
+    words = [w.strip(",.;:") for w in text[sentence.start : sentence.end].split()]
+    if len(words) > ATTRIBUTION_TAIL_MAX_WORDS or QUOTE_MARK.search(text, sentence.start, sentence.end):
+        return False
+    verb = next((i for i, w in enumerate(words) if w.lower() in SPEECH_VERBS), None)
+    return verb is not None and verb > 0 and all(
+        w[:1].isupper() or w.lower() in _SPEAKER_WORDS or w.lower() in TITLE_WORDS for w in words[:verb])
+
+
 def units(text: str, paragraph: Paragraph, quotes: list[Quote]) -> list[Span]:
-    """Sentences of a paragraph, merged so that no quote crosses a sentence boundary."""
+    """Sentences of a paragraph, merged so that no quote crosses a sentence boundary, and a quote ending in "!"
+    or "?" keeps the attribution after it."""
     units: list[Span] = []
     for sentence in split_sentences(text, paragraph.start, paragraph.end):
-        if units and any(q.mark_start < units[-1].end and q.mark_end > units[-1].end for q in quotes):
+        crossed = units and any(q.mark_start < units[-1].end and q.mark_end > units[-1].end for q in quotes)
+        tail = units and _ENDS_WITH_EXCLAIMED_QUOTE.search(text, units[-1].start, units[-1].end) is not None \
+            and _attribution_tail(text, sentence)
+        if crossed or tail:
             units[-1] = Span(units[-1].start, sentence.end)
         else:
             units.append(sentence)

@@ -42,8 +42,13 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )
 # A standfirst that opens with what the page is and who gave it: "Statement by Ambassador X, UK ...".
-_STANDFIRST = re.compile(rf"\s*(?:(?:prepared|opening|closing|keynote)\s+)?{_SPEECH_NOUN}\s+(?:by|of|from)\s+",
-                         re.IGNORECASE)
+# "Below is the text of the speech made by X, ..." announces the speech: the publisher's line, not X's words.
+_STANDFIRST = re.compile(
+    r"\s*(?:(?:below\s+is|the\s+following\s+is|this\s+is)\s+(?:the\s+)?(?:full\s+)?(?:text|transcript)\s+of\s+"
+    rf"(?:the\s+|a\s+|an\s+)?)?(?:(?:prepared|opening|closing|keynote)\s+)?{_SPEECH_NOUN}\s+"
+    r"(?:(?:made|delivered|given)\s+by|by|of|from)\s+",
+    re.IGNORECASE,
+)
 _SPEECH_HEADLINE = re.compile(rf"\b{_SPEECH_NOUN}\b", re.IGNORECASE)
 # "The following is a statement from NASA Administrator Bill Nelson on ...:" introduces that person's words.
 # "Below is a statement that can be attributed to Tony Sayegh, ...:" too.
@@ -74,7 +79,10 @@ _POSSESSIVE_SPEECH = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_SPEECH_NOUN
 # "As delivered by Secretary of Defense Jane Q. Doe, Washington, D.C.": who gave the speech.
 _DELIVERED_BY = re.compile(r"\b(?:as\s+)?(?:delivered|given|presented)\s+by\s+", re.IGNORECASE)
 # A byline in the header ("By Chairman Ann Hersh"): over a page in the first person, its author's words.
-_BYLINE = re.compile(r"(?<![^\n])[ \t]*[Bb]y\s+(?=[A-Z])")
+_BYLINE = re.compile(r"(?<![^\n])[ \t]*(?:(?:[Ww]ritten|[Pp]osted)\s+)?[Bb]y:?\s+(?=[A-Z])")
+# A header naming the page an official's blog post or opinion piece: the bylined author's own writing, whatever
+# share of it says "I" ("Written by: John H. Thompson" under "Census Directors Blog").
+_AUTHORED = re.compile(r"\b(?:blog|op-ed|opinion|commentary|column)\b", re.IGNORECASE)
 # A speaker saying which office they hold: "my job as Deputy Secretary", "As Secretary of Energy, I".
 _SELF_NAMED = re.compile(
     r"\b(?:[Mm]y\s+(?:job|role|time|tenure|first\s+\w+)\s+as|I\s+am|I['’]m)\s+(?:the\s+)?"
@@ -98,6 +106,7 @@ class SpeechPage:
 
     who: Who | None  # None until the lead names the speaker of a page titled only "... speech"
     from_index: int
+    authored: bool = False  # a blog post or opinion piece under its author's byline: theirs in any voice
 
 
 class RemarksReader:
@@ -108,7 +117,15 @@ class RemarksReader:
 
     def speech_page(self) -> SpeechPage | None:
         """A header block that says it is a speech ("Remarks", "Speech", "As delivered") and who gave it: in
-        "Remarks by X", "X's remarks", "As delivered by X", or a line that only names X."""
+        "Remarks by X", "X's remarks", "As delivered by X", or a line that only names X. A standfirst that
+        announces the speech ("Below is the text of the speech made by X") is not part of it."""
+        page = self._speech_page()
+        standfirst = self._standfirst(page.from_index) if page is not None else None
+        if page is not None and standfirst is not None and standfirst.from_index > page.from_index:
+            return SpeechPage(page.who, standfirst.from_index, page.authored)
+        return page
+
+    def _speech_page(self) -> SpeechPage | None:
         header = []
         for index, paragraph in enumerate(self.page.paragraphs[:_HEADER_LINES]):
             if paragraph.role not in {"headline", "subheading"} and index > 0:
@@ -138,7 +155,9 @@ class RemarksReader:
                     below = header[position + 1][1]
                     who = self.page.named_in(below.start, below.end)
                 if who is not None:
-                    return SpeechPage(who, first_body)
+                    authored = pattern is _BYLINE and any(
+                        _AUTHORED.search(self.page.text, p.start, p.end) for _, p in header)
+                    return SpeechPage(who, first_body, authored)
             possessive = _POSSESSIVE_SPEECH.search(self.page.text, paragraph.start, paragraph.end)
             if possessive is not None:
                 who = self.page.named_in(paragraph.start, possessive.start()) or self._unnamed_role(
@@ -244,13 +263,14 @@ class RemarksReader:
 
     def _name_line(self, paragraph: Paragraph) -> Who | None:
         """A header line that is only a person's name, perhaps with their title ("Jane Q. Doe, Secretary of Labor")."""
-        words = self.page.text[paragraph.start : paragraph.end].split()
-        if not words or len(words) > NAME_LINE_MAX_WORDS or words[-1][-1:] in ".!?:":
-            return None
         # "John Glen – 2018 Speech at ...": the speaker stands before what the page is; after it ("Remarks to the
-        # Foreign Affairs Forum") stand the audience and the venue
+        # Foreign Affairs Forum") stand the audience and the venue, however many words they take
         speech_noun = _SPEECH_HEADLINE.search(self.page.text, paragraph.start, paragraph.end)
         name_end = speech_noun.start() if speech_noun is not None else paragraph.end
+        words = self.page.text[paragraph.start : paragraph.end].split()
+        if not words or len(self.page.text[paragraph.start : name_end].split()) > NAME_LINE_MAX_WORDS \
+                or words[-1][-1:] in ".!?:":
+            return None
         label = _LINE_LABEL.match(self.page.text, paragraph.start, paragraph.end)
         if label is not None and label.group(1).upper() in NON_PERSON_LABELS:
             return None  # "Contact: Erica Lepping (202) 401-3026" names the press officer, not the speaker

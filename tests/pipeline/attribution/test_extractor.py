@@ -432,6 +432,20 @@ CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [],
     ),
     (
+        "an attribution after a quote ending in '!' or '?' is the quote's, though the splitter cuts before it",
+        ["“Stop!” The crowd ran to the gate and the police said nothing.",  # no attribution: a sentence of its own
+         "“Come and see the harbour – ideas 12 and 57 are great!” Ann Cole remarked.",
+         "“Who will pay for it?” Councillor Tom Hale asked."],
+        [("Ann Cole", "direct", "Come and see the harbour – ideas 12 and 57 are great!"),
+         ("Tom Hale", "direct", "Who will pay for it?")],
+    ),
+    (
+        "a label naming no one glued to the story ('Contact: ...') closes no one's words: its quotes are read",
+        ["Contact: Barb Hale, 360-565-3005 The park turns 99 on Tuesday. “We welcome everyone,” said "
+         "Superintendent Ann Cole."],
+        [("Ann Cole", "direct", "We welcome everyone,")],
+    ),
+    (
         "the council with no organisation named earlier names nobody",
         ["The council said that the bridge would reopen in March."],
         [],

@@ -76,6 +76,40 @@ def test_a_bylined_report_stays_narration() -> None:
     assert [(s.speaker, s.text) for s in statements] == [("Tom Hale", "We are relieved,")]
 
 
+def test_an_officials_blog_post_is_its_bylined_authors_words_in_any_voice() -> None:
+    """"Written by: X" under "Directors Blog": the author's own writing, though most of it never says "I"."""
+    statements = statements_of(
+        "HARBOUR Directors Blog - Thu, 09/15/2016 - 12:23",
+        "Written by: Helen Okoye",
+        "Today, ports across the nation have new statistics on freight.",
+        "The survey is the largest of its kind and covers every harbour in the country.",
+        headline="New Freight Data Released Today",
+    )
+    assert [s.speaker for s in statements] == ["Helen Okoye", "Helen Okoye"]
+    report = statements_of(
+        "Written by: Helen Okoye",
+        "Today, ports across the nation have new statistics on freight.",
+        "The survey is the largest of its kind and covers every harbour in the country.",
+        headline="New Freight Data Released Today",
+    )
+    assert report == []  # a bylined report in the third person is narration
+
+
+def test_a_speakers_name_before_a_long_occasion_heads_the_speech_and_its_standfirst_is_not_theirs() -> None:
+    """"James Brokenshire – 2018 Speech at Royal Institute of British Architects Stirling Prize Award Ceremony":
+    the name line is short, the occasion long; "Below is the text of the speech made by X" is the publisher's."""
+    statements = statements_of(
+        "Below is the text of the speech made by Helen Okoye, the Minister for Ports, on 10 October 2018.",
+        "Thank you for inviting me to join you this evening.",
+        "It is a real privilege to be here among so many of our harbour builders.",
+        headline="Helen Okoye – 2018 Speech at Royal Institute of Harbour Engineers Annual Prize Award Ceremony",
+    )
+    assert spoken(statements) == [
+        ("Helen Okoye", "Thank you for inviting me to j"),
+        ("Helen Okoye", "It is a real privilege to be h"),
+    ]
+
+
 def test_an_unlabelled_briefing_is_spoken_by_who_introduces_themselves() -> None:
     """A recorded briefing with timestamps and no labels: "This is Ann Cole with ..." names its voice."""
     statements = statements_of(
