@@ -38,7 +38,7 @@ _QUESTION_SIGNATURE = re.compile(r"\?\s*(?:—|–|--|-)\s*(?P<name>[A-Z][\w.’
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+", re.IGNORECASE)
 # "Interview With Dave Levora of AM Quad Cities, WOC Radio": a journalist named with an outlet holds the interview.
 _INTERVIEW_WITH = re.compile(r"\b[Ii]nterview\s+[Ww]ith\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})"
-                             r"\s+(?:of|from)\s+[A-Z]")
+                             r"\s+(?:of|from)\s+[A-Z0-9]")  # "of 102.6 Choice FM": a station by its frequency
 # "Interview with WHO-AM Radio's Jan Mickelson": the outlet's journalist, named after its possessive.
 _INTERVIEW_WITH_OUTLETS = re.compile(r"\b[Ii]nterview\s+[Ww]ith\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+"
                                      r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,2})\s*$")

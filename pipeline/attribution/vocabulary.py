@@ -303,6 +303,7 @@ PERSON_NOUNS = {
     "campaigner", "activist", "farmer", "pilot", "victim", "survivor", "mother", "father", "parent", "neighbour",
     "neighbor", "friend", "colleague", "headteacher", "principal", "author", "historian", "professor", "surgeon",
     "master", "headmaster", "headmistress", "chef", "driver", "guide", "ranger", "warden", "keeper", "curator",
+    "prosecutor", "attorney", "solicitor", "barrister", "detective", "inspector", "sheriff", "coroner", "magistrate",
 }
 # "I", "I'm": the writer or the speaker of the remarks, never a name.
 FIRST_PERSON = {"i", "i'm", "i've", "i'd", "i'll"}

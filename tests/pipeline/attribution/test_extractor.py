@@ -446,6 +446,13 @@ CASES: list[tuple[str, list[str], list[tuple[str | None, str, str]]]] = [
         [("Ann Cole", "direct", "We welcome everyone,")],
     ),
     (
+        "officers of the law named by their role speak like any other role",
+        ["The prosecutor told the lawyer that he will open a trial against him.",
+         "The coroner said the death was an accident."],
+        [("prosecutor", "reported", "he will open a trial against him"),
+         ("coroner", "reported", "the death was an accident")],
+    ),
+    (
         "the council with no organisation named earlier names nobody",
         ["The council said that the bridge would reopen in March."],
         [],

@@ -459,12 +459,14 @@ def test_reported_speech_inside_a_reporters_question_is_the_reported_persons() -
     assert any(s.speaker == "Interviewer" for s in statements)
 
 
-def test_an_interview_with_a_journalist_of_an_outlet_gives_them_the_questions() -> None:
-    """"Interview With Dave Levora of AM Quad Cities": a State Department media interview; QUESTION is the host."""
+@pytest.mark.parametrize("outlet", ["AM Quad Cities, WOC Radio", "102.6 Choice FM (Clouds Radio)"])
+def test_an_interview_with_a_journalist_of_an_outlet_gives_them_the_questions(outlet: str) -> None:
+    """"Interview With Dave Levora of AM Quad Cities": a State Department media interview; QUESTION is the host.
+    A station may be named by its frequency ("of 102.6 Choice FM")."""
     statements = statements_of(
         "QUESTION: Secretary Pompeo, good morning, sir.",
         "SECRETARY POMPEO: Good morning. It's great to be with you.",
-        headline="Interview With Dana Kroll of AM Quad Cities, WOC Radio",
+        headline=f"Interview With Dana Kroll of {outlet}",
     )
     assert spoken(statements) == [("Dana Kroll", "Secretary Pompeo, good morning"),
                                   ("Pompeo", "Good morning. It's great to be")]
