@@ -102,11 +102,12 @@ for _nouns, _kind in (
      "prosecutor general premier chancellor envoy expert analyst economist researcher professor resident "
      "name mp mps mep legislator congressman congresswoman representative councillor councilor member oligarch "
      "nominee appointee survivor witness diplomat soldier pupil delegate lawyer attorney activist campaigner "
-     "volunteer passenger veteran farmer", PERSON),
+     "volunteer passenger veteran farmer gunman shooter attacker wife husband principal headteacher", PERSON),
     ("organisation organization company firm club body agency council party university college school court "
      "newspaper broadcaster network union bank ministry department institution institute charity authority "
      "government committee association league brand airline publisher business group movement faction militia "
-     "alliance coalition laboratory lab bureau manufacturer regiment battalion brigade", ORGANISATION),
+     "alliance coalition laboratory lab bureau manufacturer regiment battalion brigade channel outlet",
+     ORGANISATION),
     ("team side squad opponent rival", TEAM),
     ("programme program show series film movie book song album magazine play journal", WORK),
     ("region place location site island continent port neighbourhood neighborhood venue stadium airport base "
@@ -239,6 +240,8 @@ def _noun_type(after: str) -> AnswerType | None:
             continue
         if lower in ("of", "in", "on", "at", "for", "from", "to", "by", "with"):
             break
+        if lower in ("name", "names") and index + 1 < len(words) and words[index + 1].lower() == "of":
+            return _named_noun_type(words[index + 2 :])
         kind = NOUN_TYPES.get(lower)
         if _modifies(lower, words[index + 1].lower() if index + 1 < len(words) else ""):
             continue  # the second noun is the one asked about
@@ -249,6 +252,27 @@ def _noun_type(after: str) -> AnswerType | None:
     if _CALLED.search(after):
         return NAMED  # "What is the new national database called?"
     return None
+
+
+_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
+
+
+def _named_noun_type(words: list[str]) -> AnswerType:
+    """The type of "the name of <noun>": the noun's ("the name of the venue" is a place, "of Hightower's company" an
+    organisation: the owner of a possessive is not the noun), else a person's, as "name" alone asks."""
+    begun = False
+    for index, word in enumerate(words[:NOUN_WINDOW]):
+        lower = word.lower()
+        if _possessor(lower) is not None:
+            continue
+        if lower in ("that", "who", "which", "where", "whose", "in", "on", "at", "for", "from", "to", "by", "with") \
+                or (begun and lower in _DETERMINERS):
+            break  # "the document the two sides agreed": a clause about the noun begins
+        begun = begun or lower not in _DETERMINERS
+        following = words[index + 1].lower() if index + 1 < len(words) else ""
+        if lower in NOUN_TYPES and not _modifies(lower, following):
+            return NOUN_TYPES[lower]
+    return PERSON
 
 
 # A date or number that names something definite: a digit, a number word, a month or day name.
@@ -278,11 +302,23 @@ class Entity:
     text: str
 
 
-# What spaCy's small model misses or mislabels: race and clock times, sports scores, bare percentages.
+_NUMBER_WORD = (r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
+_SCALE_WORD = r"(?:hundred|thousand|million|billion)"
+_NUMBER_JOIN = r"(?:,?\s+(?:and\s+)?|-)"
+_NUMBER_PART = rf"{_NUMBER_JOIN}(?:{_NUMBER_WORD}|{_SCALE_WORD})"
+# What spaCy's small model misses or mislabels: race and clock times, sports scores, bare percentages, a large number
+# spelled out ("thirty-seven thousand eight hundred and ninety-two", of which it tags "thirty-seven"), and a rate
+# ("200 jabs per minute", "60 miles an hour"), which answers "how fast" as a quantity.
 _PATTERNS = (
     (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:a\.m\.|p\.m\.|am|pm|UTC|GMT|BST))?(?!\d)"), "TIME"),
     (re.compile(r"\b\d{1,3}\s?[–-]\s?\d{1,3}\b(?!\s?(?:per|%|million|billion))"), "CARDINAL"),
     (re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b|percent\b)"), "PERCENT"),
+    (re.compile(rf"\b{_NUMBER_WORD}(?:{_NUMBER_PART})*{_NUMBER_JOIN}{_SCALE_WORD}(?:{_NUMBER_PART})*\b",
+                re.IGNORECASE), "CARDINAL"),
+    (re.compile(r"(?<![\d/])\d+(?:[.,]\d+)*\s+(?:[a-z]+\s+){0,2}(?:per|an|a|each)\s+"
+                r"(?:second|minute|hour|day|week|month|year)\b"), "QUANTITY"),
 )
 
 

@@ -32,6 +32,10 @@ from pipeline.types import AskResult, Citation
         ("Who chaired the meeting?", "who"),
         ("Which minister spoke of a moral duty?", "person"),
         ("What is the name of the defence minister?", "person"),
+        ("What is the name of the venue?", "place"),  # the name of a thing of a known kind is of that kind
+        ("What is the name of the suspected gunman?", "person"),
+        ("What is the name of the rally the two sides agreed to?", "person"),  # "sides" is in the clause after
+        ("What is the name of Hightower's company?", "organisation"),  # the owner is not the thing named
         ("Which club does Hill play for?", "organisation"),
         ("What fine did the court impose?", "money"),
         ("What was the inflation rate in November?", "percent"),
@@ -105,6 +109,11 @@ def test_type_words_and_counted_words() -> None:
         ("What does the acronym PACE stand for?",
          "Tentatively scheduled for 2022, the Pre-Aerosol Clouds and ocean Ecosystem (PACE) mission will fly.",
          "Pre-Aerosol Clouds and ocean Ecosystem"),
+        ("How many people had tested positive since the previous day?",  # spelled out: the recogniser tags "thirty"
+         "Since yesterday, thirty-seven thousand eight hundred and ninety-two people have tested positive.",
+         "thirty-seven thousand eight hundred and ninety-two"),
+        ("How fast was the service vaccinating people?",
+         "The service is vaccinating people at the rate of 200 jabs per minute.", "200 jabs per minute"),
         ("In which town did the shooting take place?",  # a country is not a town, though both are GPE
          "The shooting in Finland took place at a school in Tampere.", "Tampere"),
         ("Which country did the delegates fly on to?",
