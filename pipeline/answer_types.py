@@ -319,6 +319,14 @@ _PATTERNS = (
                 re.IGNORECASE), "CARDINAL"),
     (re.compile(r"(?<![\d/])\d+(?:[.,]\d+)*\s+(?:[a-z]+\s+){0,2}(?:per|an|a|each)\s+"
                 r"(?:second|minute|hour|day|week|month|year)\b"), "QUANTITY"),
+    # a share in words: "about half the costs", "two-thirds of the department"
+    (re.compile(r"(?<!first )(?<!second )\b(?:(?:one|a)[- ])?(?:half|third|quarter)(?=\s+(?:of|the)\b)"
+                r"|\b(?:two|three)[- ](?:thirds|quarters)\b", re.IGNORECASE), "PERCENT"),
+    # a year in words, as radio scripts write it: "It added Mandarin in two thousand five"
+    (re.compile(r"(?:" + "|".join(rf"(?<=\b{w} )" for w in "in by since until from during before after".split())
+                + rf")(?:two thousand(?:\s+and)?(?:[\s-]+"
+                rf"{_NUMBER_WORD})?|nineteen[\s-]+{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})?)\b"
+                rf"(?![\s-]+(?:{_SCALE_WORD}|{_NUMBER_WORD}))", re.IGNORECASE), "DATE"),
 )
 
 

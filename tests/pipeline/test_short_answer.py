@@ -8,6 +8,7 @@ from pipeline.answer_types import (
     counted_words,
     focus_words,
     required_words,
+    typed_entities,
     word_distance,
 )
 from pipeline.components.short_answer import ShortAnswerExtractor, short_answer
@@ -126,6 +127,26 @@ def test_short_answer_is_the_entity_of_the_asked_for_type(question: str, sentenc
     found = short_answer(question, sentence)
     assert found is not None
     assert expected in found.text and sentence[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("When did the school start offering Mandarin?",  # a radio script's year in words is a date, not a count
+         "It added Mandarin in two thousand five.", "two thousand five"),
+        ("What share of a visiting teacher's costs does the program cover?",
+         "The program pays about half the costs of a teacher sent to a school.", "half"),
+        ("How many people had tested positive?",
+         "Thirty-seven thousand eight hundred and ninety-two people have tested positive.",
+         "Thirty-seven thousand eight hundred and ninety-two"),
+        ("In which town did the shooting take place?", "The shooting in Finland took place in Tampere.", "Tampere"),
+    ],
+)
+def test_an_entity_of_the_asked_for_type_is_strong_evidence(question: str, sentence: str, expected: str) -> None:
+    kind = answer_type(question)
+    assert kind is not None
+    strong, _, _ = typed_entities(sentence, kind, question)
+    assert [e.text for e in strong] == [expected]
 
 
 @pytest.mark.parametrize(
