@@ -63,6 +63,7 @@ _SPEAKER_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "he", "
 
 
 def _attribution_tail(text: str, sentence: Span) -> bool:
+    """A short sentence that only says who spoke: "Creachbaum remarked.", "Councillor Tom Hale asked."."""
     words = [w.strip(",.;:") for w in text[sentence.start : sentence.end].split()]
     if len(words) > ATTRIBUTION_TAIL_MAX_WORDS or QUOTE_MARK.search(text, sentence.start, sentence.end):
         return False

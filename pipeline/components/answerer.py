@@ -22,13 +22,11 @@ from pipeline.acronyms import spelled_out
 from pipeline.answer_confidence import AnswerEvidence, Evidence, answer_confidence
 from pipeline.answer_types import (
     AnswerType,
-    Entity,
     answer_type,
     asked_acronym,
     counted_words,
     counts,
     focus_words,
-    remember_entities,
     required_words,
     typed_entities,
     word_distance,
@@ -40,6 +38,7 @@ from pipeline.attribution.vocabulary import (
     SPOKEN_EVENT,
     TITLE_HEADS,
 )
+from pipeline.entities import Entity, remember_entities
 from pipeline.lexicon import STOPWORDS, terms
 from pipeline.passage_meta import PassageMeta, retrieval_score
 from pipeline.sentences import ends_with_question

@@ -3,7 +3,7 @@
 Answers are judged on the entities of their sentences ("Who ...?" wants a PERSON, "How many ...?" a
 number). Finding them at indexing time, once per sentence, means a question never loads the parser: a
 cold ``factcheck ask`` saves the second or so spaCy takes to load. Each sentence is parsed on its own,
-exactly as ``pipeline.answer_types.entities`` would parse it at question time, so both give the same
+exactly as ``pipeline.entities.entities`` would parse it at question time, so both give the same
 entities; only the entity recognizer runs (tagger, parser and lemmatizer do not feed it).
 """
 

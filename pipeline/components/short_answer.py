@@ -18,7 +18,6 @@ from haystack import component, default_from_dict, default_to_dict
 
 from pipeline.acronyms import spelled_out
 from pipeline.answer_types import (
-    Entity,
     answer_type,
     asked_acronym,
     counted_words,
@@ -26,6 +25,7 @@ from pipeline.answer_types import (
     typed_entities,
     word_distance,
 )
+from pipeline.entities import Entity
 from pipeline.lexicon import terms
 from pipeline.types import AskResult
 

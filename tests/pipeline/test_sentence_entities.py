@@ -8,11 +8,11 @@ from dataclasses import replace
 import pytest
 from haystack import Document
 
-import pipeline.answer_types as answer_types
-from pipeline.answer_types import entities, remember_entities
+import pipeline.entities as sentence_entities
 from pipeline.components.answerer import ExtractiveAnswerer
 from pipeline.components.sentence_entities import SentenceEntityTagger
 from pipeline.components.splitter import ArticleSplitter
+from pipeline.entities import entities, remember_entities
 from pipeline.nlp import english
 from pipeline.passage_meta import PassageMeta
 from pipeline.store import NumpyDocumentStore
@@ -46,11 +46,11 @@ def no_parser(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     def refuse() -> None:
         raise AssertionError("the parser was loaded at question time")
 
-    monkeypatch.setattr(answer_types, "english", refuse)
-    monkeypatch.setattr(answer_types, "_INDEXED", {})  # what these tests remember is forgotten after them
-    answer_types.entities.cache_clear()
+    monkeypatch.setattr(sentence_entities, "english", refuse)
+    monkeypatch.setattr(sentence_entities, "_INDEXED", {})  # what these tests remember is forgotten after them
+    sentence_entities.entities.cache_clear()
     yield
-    answer_types.entities.cache_clear()
+    sentence_entities.entities.cache_clear()
 
 
 def test_remembered_entities_are_used_without_parsing(no_parser: None) -> None:

@@ -3,7 +3,6 @@
 import pytest
 
 from pipeline.answer_types import (
-    Entity,
     answer_type,
     counted_words,
     focus_words,
@@ -12,6 +11,7 @@ from pipeline.answer_types import (
     word_distance,
 )
 from pipeline.components.short_answer import ShortAnswerExtractor, short_answer
+from pipeline.entities import Entity
 from pipeline.types import AskResult, Citation
 
 
