@@ -17,7 +17,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.attribution.vocabulary import COUNTRIES, MONTHS, WEEKDAYS
+from pipeline.attribution.vocabulary import (
+    ARTICLES,
+    COUNTRIES,
+    DEMONSTRATIVES,
+    MONTHS,
+    POSSESSIVE_DETERMINERS,
+    WEEKDAYS,
+)
 from pipeline.entities import Entity, entities
 from pipeline.lexicon import stem, terms, words
 
@@ -250,7 +257,7 @@ def _noun_type(after: str) -> AnswerType | None:
     return None
 
 
-_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
+_DETERMINERS = ARTICLES | POSSESSIVE_DETERMINERS | DEMONSTRATIVES
 
 
 def _named_noun_type(words: list[str]) -> AnswerType:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from pipeline.attribution.records import Quote
-from pipeline.attribution.vocabulary import SPEECH_VERBS, TITLE_WORDS, TRAILING_CONNECTORS
+from pipeline.attribution.vocabulary import (
+    ARTICLES,
+    POSSESSIVE_DETERMINERS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    TRAILING_CONNECTORS,
+)
 from pipeline.sentences import split_sentences
 from pipeline.types import Paragraph, Span
 
@@ -59,7 +65,7 @@ def _nickname(text: str, quote: Quote) -> bool:
 _ENDS_WITH_EXCLAIMED_QUOTE = re.compile(r"[!?][”\"]\s*$")
 ATTRIBUTION_TAIL_MAX_WORDS = 10
 # Before its verb, such a sentence holds only who spoke: capitalised words, a title, a determiner or a pronoun.
-_SPEAKER_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "he", "she", "they", "we", "i"}
+_SPEAKER_WORDS = ARTICLES | POSSESSIVE_DETERMINERS | {"he", "she", "they", "we", "i"}
 
 
 def _attribution_tail(text: str, sentence: Span) -> bool:

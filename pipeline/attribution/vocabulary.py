@@ -270,6 +270,10 @@ PRONOUN_GENDER = {"he": "m", "she": "f"}
 MAX_ACRONYM = 5
 # Capitalised mid-sentence ("...Right.png They said") these are still pronouns, never a name.
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "you", "it"})
+# Words that open a noun phrase before its noun ("the venue", "her husband", "those towns").
+ARTICLES = frozenset({"the", "a", "an"})
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 EXCLUDED_LABELS = {
     "UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ MORE", "BREAKING", "LIVE", "PICTURED",
     "PHOTO", "IMAGE", "CREDIT", "SOURCE", "WARNING", "EXCLUSIVE", "ANALYSIS", "OPINION", "COMMENT", "VIDEO",
